@@ -233,7 +233,7 @@ class ScheduleCanvas(QWidget):
         span = span_on_day(instant, instant + timedelta(minutes=1), local_day, self._tz)
         if span is None:
             return None
-        return QPointF(lane.x + lane.width / 2, self._layout.y_for(span[0]) + 0.5)
+        return QPointF(lane.x + lane.width / 2, self._layout.y_for(span[0]))
 
     def _in_gutter(self, pos: QPointF) -> bool:
         return pos.x() < self._gutter_x + self._layout.gutter

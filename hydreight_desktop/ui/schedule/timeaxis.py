@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from hydreight_desktop.ui.format import Formatter
+
 MINUTES_PER_DAY = 24 * 60
 SNAP_MINUTES = 15
 
@@ -74,15 +76,7 @@ def snap_nearest(minutes: float, step: int = SNAP_MINUTES) -> int:
 
 def zone_abbreviation(tz: ZoneInfo, day: date) -> str:
     """The zone's short name on `day` (EST, PDT, ...) or its UTC offset when it has none."""
-    noon = datetime.combine(day, time(12), tzinfo=tz)
-    name = noon.tzname() or ""
-    if name and name[0] not in "+-":
-        return name
-    offset = noon.utcoffset() or timedelta(0)
-    total = int(offset.total_seconds() // 60)
-    sign = "+" if total >= 0 else "-"
-    hours, mins = divmod(abs(total), 60)
-    return f"UTC{sign}{hours:02d}:{mins:02d}" if mins else f"UTC{sign}{hours}"
+    return Formatter.zone_label(datetime.combine(day, time(12), tzinfo=tz))
 
 
 def zone_abbreviations(tz: ZoneInfo, days: list[date]) -> str:
