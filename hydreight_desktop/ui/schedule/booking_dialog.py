@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 
 from hydreight_desktop.domain.clock import zone
 from hydreight_desktop.services import scheduling
-from hydreight_desktop.services.catalog import ServiceRecord, list_services
 from hydreight_desktop.services.scheduling_records import (
     BookingClientForm,
     BookingForm,
     BookingQuote,
     BookingRecord,
     CspChoice,
+    ServiceChoice,
     SlotRecord,
     SlotTakenError,
 )
@@ -73,7 +73,7 @@ class NewBookingDialog(QDialog):
         self._tz = zone(ctx.business.time_zone)
         self._wanted_start = start
         self._wanted_csp = csp_id
-        self._services: list[ServiceRecord] = []
+        self._services: list[ServiceChoice] = []
         self._csps: list[CspChoice] = []
         self._slots: list[SlotRecord] = []
         self._request = 0
@@ -96,6 +96,7 @@ class NewBookingDialog(QDialog):
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh_now)
         self.resize(980, 680)
+        self._on_mode()
         self._load_choices()
 
     # ----- building --------------------------------------------------------------------------
@@ -157,7 +158,6 @@ class NewBookingDialog(QDialog):
         self.csp_box.currentIndexChanged.connect(self.schedule_refresh)
         self.date_edit.dateChanged.connect(self.schedule_refresh)
         self.add_client_button.clicked.connect(self.add_client_row)
-        self._on_mode()
 
     def _build_right(self) -> None:
         slots_label = QLabel("Free &times")
@@ -205,15 +205,17 @@ class NewBookingDialog(QDialog):
         return datetime.now(self._tz).date()
 
     def _load_choices(self) -> None:
-        self._ctx.call(scheduling.bookable_csps, on_result=self._set_csps, on_error=self._failed)
-        self._ctx.call(list_services, on_result=self._set_services, on_error=self._failed)
+        self._ctx.call(scheduling.list_csps_for_booking, on_result=self._set_csps,
+                       on_error=self._failed)
+        self._ctx.call(scheduling.bookable_services, on_result=self._set_services,
+                       on_error=self._failed)
 
     def _set_csps(self, csps: Sequence[CspChoice]) -> None:
         self._csps = list(csps)
         self.csp_box.blockSignals(True)
         for csp in self._csps:
-            label = csp.name if csp.is_live else f"{csp.name} (not live)"
-            self.csp_box.addItem(label, csp.id)
+            self.csp_box.addItem(csp.name, csp.id)
+        self._label_csps()
         if self._wanted_csp:
             index = self.csp_box.findData(self._wanted_csp)
             if index >= 0:
@@ -221,8 +223,20 @@ class NewBookingDialog(QDialog):
         self.csp_box.blockSignals(False)
         self.schedule_refresh()
 
-    def _set_services(self, services: Sequence[ServiceRecord]) -> None:
-        self._services = [s for s in services if s.active]
+    def _label_csps(self) -> None:
+        """Say in the picker which CSPs cannot take this mode (they stay pickable: ask why)."""
+        mode = self.mode
+        for index, csp in enumerate(self._csps, start=1):
+            notes = []
+            if not csp.is_live:
+                notes.append("not live")
+            if mode not in {m.value for m in csp.modes}:
+                notes.append(f"no {mode} hours")
+            self.csp_box.setItemText(index, f"{csp.name} ({', '.join(notes)})" if notes
+                                     else csp.name)
+
+    def _set_services(self, services: Sequence[ServiceChoice]) -> None:
+        self._services = list(services)  # the service lists active ones only
         for row in self.rows:
             row.set_services(self._services)
         if not self.rows:
@@ -293,6 +307,7 @@ class NewBookingDialog(QDialog):
         self.address_label.setEnabled(callout)
         if callout:
             self._fill_address()
+        self._label_csps()
         self.schedule_refresh()
 
     def _missing(self) -> str:
@@ -335,13 +350,18 @@ class NewBookingDialog(QDialog):
         self._ctx.call(
             scheduling.quote_booking, clients,
             on_result=lambda quote: self._show_quote(ticket, quote),
-            on_error=self._failed,
-        )
-        self._ctx.call(
-            scheduling.find_slots, self.mode, self.day, clients, self.csp_id,
-            on_result=lambda slots: self._show_slots(ticket, slots),
             on_error=lambda error: self._slots_failed(ticket, error),
         )
+
+    def _request_slots(self, ticket: int, minutes: int) -> None:
+        on_result = lambda slots: self._show_slots(ticket, slots)  # noqa: E731
+        on_error = lambda error: self._slots_failed(ticket, error)  # noqa: E731
+        if self.csp_id is None:
+            self._ctx.call(slots_with_any_csp, self.mode, minutes, self.day,
+                           on_result=on_result, on_error=on_error)
+        else:
+            self._ctx.call(scheduling.find_slots, self.csp_id, self.mode, minutes, self.day,
+                           on_result=on_result, on_error=on_error)
 
     def _slot_text(self, slot: SlotRecord) -> str:
         fmt = self._ctx.fmt
@@ -401,6 +421,7 @@ class NewBookingDialog(QDialog):
         if ticket != self._request:
             return
         self.summary.setText(summary_html(quote, self._ctx.fmt.money))
+        self._request_slots(ticket, quote.duration_minutes)
 
     # ----- actions ---------------------------------------------------------------------------
     def _ask_why(self) -> None:
@@ -444,6 +465,18 @@ class NewBookingDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.message.show_error(error_text(error))
+
+
+def slots_with_any_csp(uow, actor, mode: str, minutes: int, day: date) -> list[SlotRecord]:
+    """“First available”: every free start that day with any live CSP (earliest CSP per start).
+
+    Runs on the DB worker; it only combines two scheduling service calls.
+    """
+    found: dict[datetime, SlotRecord] = {}
+    for csp in scheduling.list_csps_for_booking(uow, actor, mode, live_only=True):
+        for slot in scheduling.find_slots(uow, actor, csp.id, mode, minutes, day):
+            found.setdefault(slot.start_at, slot)
+    return [found[start] for start in sorted(found)]
 
 
 def summary_html(quote: BookingQuote, money) -> str:

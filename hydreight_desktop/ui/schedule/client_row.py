@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hydreight_desktop.services.catalog import ServiceRecord
+from hydreight_desktop.services.scheduling_records import ServiceChoice
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.icons import icon
 
@@ -25,7 +25,7 @@ from .client_picker import ClientSearchBox, NewClientDialog, PickedClient
 PSF_NOTE = "needs HCP approval"
 
 
-def service_label(service: ServiceRecord, money: str) -> str:
+def service_label(service: ServiceChoice, money: str) -> str:
     """'Energy IV · $150.00 · 45 min' (+ ' · needs HCP approval' for patient-specific ones)."""
     text = f"{service.name} · {money} · {service.duration_minutes} min"
     return f"{text} · {PSF_NOTE}" if service.patient_specific else text
@@ -37,7 +37,7 @@ class ClientRow(QFrame):
     changed = Signal()
     removeRequested = Signal(object)  # self
 
-    def __init__(self, ctx: AppContext, number: int, services: Sequence[ServiceRecord],
+    def __init__(self, ctx: AppContext, number: int, services: Sequence[ServiceChoice],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -82,7 +82,7 @@ class ClientRow(QFrame):
     def set_removable(self, removable: bool) -> None:
         self.remove_button.setVisible(removable)
 
-    def set_services(self, services: Sequence[ServiceRecord]) -> None:
+    def set_services(self, services: Sequence[ServiceChoice]) -> None:
         checked = set(self.service_ids())
         self.services.blockSignals(True)
         self.services.clear()
