@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from hydreight_desktop.domain.availability import (
@@ -12,6 +13,7 @@ from hydreight_desktop.domain.availability import (
     WeeklyHours,
     find_slots,
 )
+from hydreight_desktop.services.context import Actor
 
 NY = ZoneInfo("America/New_York")
 LA = ZoneInfo("America/Los_Angeles")
@@ -55,4 +57,116 @@ def slots_on(cal, day, duration=60, mode=Mode.CALLOUT, rules=RULES, now=NOW, mon
         (start + timedelta(days=1)).astimezone(UTC),
         now,
         rules,
+    )
+
+
+# --------------------------------------------------------------------------- a clinic in a store
+
+
+@dataclass(frozen=True)
+class SchedulingClinic:
+    """A clinic set up through the back-office services, ready for booking tests."""
+
+    admin: Actor
+    desk: Actor
+    jane: str  # live CSP in New York, callout and facility 8 AM to 8 PM every day
+    leo: str  # live CSP in Los Angeles, callout 8 AM to 5 PM every day
+    sam: str  # CSP still onboarding (not live)
+    jane_actor: Actor
+    clients: tuple[str, ...]  # five clients
+    iv: str  # 60 min, $150
+    nad: str  # 90 min, $300
+    b12: str  # 15 min, $35
+    glp1: str  # 30 min, $250, patient-specific
+    retired: str  # inactive service
+    day: date  # a clinic day three days ahead
+
+
+def clinic_at(clinic: SchedulingClinic, hour: int, minute: int = 0, days: int = 0) -> datetime:
+    """An instant on the clinic's test day, in New York time."""
+    return datetime.combine(clinic.day + timedelta(days=days), time(hour, minute), tzinfo=NY)
+
+
+def build_scheduling_clinic(uow, admin: Actor) -> SchedulingClinic:
+    from hydreight_desktop.domain.providers import HoursRange
+    from hydreight_desktop.domain.roles import Role
+    from hydreight_desktop.services.catalog import ServiceForm, create_service, set_active
+    from hydreight_desktop.services.clients import ClientForm, create_client
+    from hydreight_desktop.services.providers import NewCspForm, create_csp, set_csp_hours
+    from hydreight_desktop.services.staff import NewStaffForm, create_staff
+
+    def csp(name, email, tz, live, modes, start_h, end_h):
+        rec = create_csp(
+            uow, admin, NewCspForm(email, name, None, "long-enough-pass-42", tz, "RN", live)
+        )
+        for mode in modes:
+            set_csp_hours(
+                uow,
+                admin,
+                rec.id,
+                mode,
+                [HoursRange(d, start_h * 60, end_h * 60) for d in range(7)],
+            )
+        return rec
+
+    jane = csp(
+        "Jane Rivera",
+        "jane@glowclinic.com",
+        "America/New_York",
+        True,
+        ["callout", "facility"],
+        8,
+        20,
+    )
+    leo = csp("Leo Park", "leo@glowclinic.com", "America/Los_Angeles", True, ["callout"], 8, 17)
+    sam = csp("Sam Onboarding", "sam@glowclinic.com", "America/New_York", False, ["callout"], 8, 20)
+    desk_rec = create_staff(
+        uow,
+        admin,
+        NewStaffForm(
+            "desk@glowclinic.com", "Dana Desk", None, Role.FRONT_DESK, "long-enough-pass-42"
+        ),
+    )
+    desk = Actor(
+        desk_rec.id, admin.business_id, Role.FRONT_DESK, "Dana Desk", "desk@glowclinic.com"
+    )
+    jane_actor = Actor(
+        jane.staff_id, admin.business_id, Role.CSP, "Jane Rivera", "jane@glowclinic.com"
+    )
+    names = [
+        ("Maria", "Lopez"),
+        ("Tom", "Lopez"),
+        ("Ana", "Lopez"),
+        ("Ben", "Lopez"),
+        ("Ivy", "Chen"),
+    ]
+    clients = tuple(
+        create_client(
+            uow, admin, ClientForm(first, last, f"{first.lower()}.{last.lower()}@example.com")
+        ).id
+        for first, last in names
+    )
+
+    def service(name, minutes, cents, psf=False):
+        return create_service(
+            uow, admin, ServiceForm(name, "IV Therapy", cents, minutes, patient_specific=psf)
+        ).id
+
+    retired = service("Old Drip", 45, 9000)
+    set_active(uow, admin, retired, False)
+    today = datetime.now(NY).date()
+    return SchedulingClinic(
+        admin=admin,
+        desk=desk,
+        jane=jane.id,
+        leo=leo.id,
+        sam=sam.id,
+        jane_actor=jane_actor,
+        clients=clients,
+        iv=service("Energy IV", 60, 15000),
+        nad=service("NAD+ IV", 90, 30000),
+        b12=service("B12 Shot", 15, 3500),
+        glp1=service("GLP-1 Start", 30, 25000, psf=True),
+        retired=retired,
+        day=today + timedelta(days=3),
     )
