@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from hydreight_desktop.domain.availability import (
@@ -45,7 +45,6 @@ from hydreight_desktop.store.models import (
     Booking,
     BookingClient,
     BookingService,
-    Business,
     Client,
     CspProfile,
     Service,
@@ -126,9 +125,10 @@ def load_services(s: Session, business_id: str, ids: Sequence[str]) -> dict[str,
     return rows
 
 
-def booking_length(business: Business, minutes_per_client: Sequence[Sequence[int]]) -> int:
+def booking_length(settings: Row, minutes_per_client: Sequence[Sequence[int]]) -> int:
+    """A booking's minutes under the business's settings row (from ``load_rules``)."""
     minutes = booking_minutes(
-        minutes_per_client, business.multi_client_timing, business.extra_client_setup_minutes
+        minutes_per_client, settings.multi_client_timing, settings.extra_client_setup_minutes
     )
     if minutes > MAX_BOOKING_MINUTES:
         raise ValidationError(
