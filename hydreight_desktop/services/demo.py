@@ -21,6 +21,12 @@ from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services import catalog, clients, providers, staff
 from hydreight_desktop.services.business import BusinessSettings, NewBusiness, create_business
 from hydreight_desktop.services.context import Actor, system_actor
+from hydreight_desktop.services.demo_accounts import (
+    DEMO_ADMIN,
+    DEMO_FRONT_DESK,
+    DEMO_HCP,
+    DEMO_PASSWORD,
+)
 from hydreight_desktop.services.demo_data import (
     DEMO_CLIENTS,
     DEMO_CSPS,
@@ -35,10 +41,9 @@ from hydreight_desktop.store.models import Client
 from hydreight_desktop.store.uow import UnitOfWork
 
 DEMO_BUSINESS_NAME = "Hydreight Demo Clinic"
-DEMO_PASSWORD = "hydreight-demo"
-ADMIN_EMAIL = "admin@hydreightdemo.com"
-FRONT_DESK_EMAIL = "frontdesk@hydreightdemo.com"
-HCP_EMAIL = "dr.patel@hydreightdemo.com"
+ADMIN_EMAIL = DEMO_ADMIN.email
+FRONT_DESK_EMAIL = DEMO_FRONT_DESK.email
+HCP_EMAIL = DEMO_HCP.email
 HCP_NPI = "1234567893"
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from hydreight_desktop.services.catalog import ServiceForm
 from hydreight_desktop.services.clients import AddressForm, ClientForm
+from hydreight_desktop.services.demo_accounts import DEMO_CSP
 
 WEEKDAYS = (0, 1, 2, 3, 4)
 Spans = tuple[tuple[float, float], ...]
@@ -32,7 +33,7 @@ class DemoCsp:
 
 DEMO_CSPS: tuple[DemoCsp, ...] = (
     DemoCsp(
-        "Maya Johnson", "maya.johnson@hydreightdemo.com", "(305) 555-0111", "RN",
+        "Maya Johnson", DEMO_CSP.email, "(305) 555-0111", "RN",
         "America/New_York", True,
         callout=((WEEKDAYS, ((8, 12), (13, 18))), ((5,), ((9, 13),))),
         facility=((WEEKDAYS, ((10, 16),)),),
