@@ -18,7 +18,7 @@ from hydreight_desktop.domain.availability import Mode, day_span, parse_mode
 from hydreight_desktop.domain.booking_length import booking_minutes
 from hydreight_desktop.domain.clock import utcnow
 from hydreight_desktop.domain.errors import ValidationError
-from hydreight_desktop.domain.roles import Permission
+from hydreight_desktop.domain.roles import Permission, Role
 from hydreight_desktop.services.bookings import (
     add_booking_client,
     booking_length,
@@ -208,7 +208,11 @@ def list_csps_for_booking(
                 StaffAccount.active,
             )
             .join(StaffAccount, StaffAccount.id == CspProfile.staff_id)
-            .where(CspProfile.business_id == actor.business_id)
+            .where(
+                CspProfile.business_id == actor.business_id,
+                StaffAccount.role == Role.CSP.value,
+                StaffAccount.active.is_(True),
+            )
             .order_by(StaffAccount.full_name)
         ).all()
         modes: dict[str, set[Mode]] = {}
@@ -219,14 +223,7 @@ def list_csps_for_booking(
         ):
             modes.setdefault(csp_id, set()).add(Mode(m))
     out = []
-    for (
-        csp_id,
-        name,
-        title,
-        tz,
-        live,
-        active,
-    ) in rows:
+    for csp_id, name, title, tz, live, active in rows:
         offered = tuple(m for m in Mode if m in modes.get(csp_id, ()))
         is_live = bool(live and active)
         if (live_only and not is_live) or (wanted and wanted not in offered):

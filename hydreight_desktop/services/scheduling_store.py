@@ -23,6 +23,7 @@ from hydreight_desktop.domain.availability import (
 )
 from hydreight_desktop.domain.booking_status import TIME_HOLDING_STATUSES, BookingStatus
 from hydreight_desktop.domain.errors import ConflictError, NotFound
+from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services.scheduling_records import (
     BookedServiceRecord,
     BookingClientRecord,
@@ -63,9 +64,10 @@ _PROFILES = (
         StaffAccount.full_name,
         CspProfile.default_time_zone,
         CspProfile.is_live,
-        StaffAccount.active,
         CspProfile.callout_advance_minutes,
         CspProfile.facility_advance_minutes,
+        StaffAccount.active,
+        StaffAccount.role,
     )
     .join(StaffAccount, StaffAccount.id == CspProfile.staff_id)
     .where(CspProfile.business_id == bindparam("business_id"))
@@ -129,8 +131,12 @@ def load_calendars(
     pad = timedelta(minutes=rules.travel_buffer_minutes)
     lo, hi = frm - pad, to + pad
     conn = s.connection()
-    if csp_ids is None:
-        profiles = conn.execute(_PROFILES, {"business_id": business_id}).all()
+    if csp_ids is None:  # every current CSP (profiles outlive a change of role)
+        profiles = [
+            p
+            for p in conn.execute(_PROFILES, {"business_id": business_id})
+            if p.active and p.role == Role.CSP.value
+        ]
     else:
         if not csp_ids:
             return []
@@ -156,14 +162,14 @@ def load_calendars(
             csp_id=pid,
             name=name,
             time_zone=tz,
-            is_live=bool(live and active),
+            is_live=bool(live and active and role == Role.CSP.value),
             hours=tuple(hours[pid]),
             callout_advance_minutes=callout_adv,
             facility_advance_minutes=facility_adv,
             blocks=tuple(blocks[pid]),
             bookings=tuple(busy[pid]),
         )
-        for pid, name, tz, live, active, callout_adv, facility_adv in profiles
+        for pid, name, tz, live, callout_adv, facility_adv, active, role in profiles
     ]
 
 
