@@ -531,3 +531,46 @@ def test_the_booking_screen_lists_csps_and_bookable_services(uow, clinic):
     assert [c.name for c in live] == ["Jane Rivera", "Leo Park"]
     names = [x.name for x in sched.bookable_services(uow, clinic.desk)]
     assert "Old Drip" not in names and "Energy IV" in names
+
+
+def _next_dst_change(tz, after):
+    """The first local day after ``after`` whose UTC offset differs from the day before."""
+    day = after
+    for _ in range(400):
+        nxt = day + timedelta(days=1)
+        if (
+            datetime.combine(nxt, datetime.min.time(), tz).utcoffset()
+            != datetime.combine(nxt + timedelta(days=1), datetime.min.time(), tz).utcoffset()
+        ):
+            return nxt
+        day = nxt
+    raise AssertionError("no daylight-saving change within a year")
+
+
+def test_on_a_daylight_saving_day_slots_and_bookings_follow_local_hours(uow, admin, clinic):
+    from dataclasses import replace
+
+    settings = get_business(uow, admin).settings
+    update_business(uow, admin, replace(settings, booking_window_days=730))
+    day = _next_dst_change(NY, clinic.day)  # New York changes clocks overnight into this day
+    slots = sched.find_slots(uow, clinic.desk, clinic.jane, "callout", 60, day)
+    local = [x.start_at.astimezone(NY) for x in slots]
+    assert local[0].strftime("%H:%M") == "08:00" and local[-1].strftime("%H:%M") == "19:00"
+    assert len(slots) == 11 * 4 + 1
+    start = datetime.combine(day, datetime.min.time().replace(hour=9), NY)
+    rec = sched.create_booking(uow, clinic.desk, form(clinic, start))
+    assert rec.start_at == start and rec.duration_minutes == 60
+
+
+def test_a_former_csp_is_no_longer_bookable(uow, admin, clinic):
+    from hydreight_desktop.services.providers import get_csp_profile
+    from hydreight_desktop.services.staff import StaffUpdate, get_staff, update_staff
+
+    staff_id = get_csp_profile(uow, admin, clinic.leo).staff_id
+    current = get_staff(uow, admin, staff_id)
+    update_staff(
+        uow, admin, staff_id, StaffUpdate(current.full_name, current.phone, Role.FRONT_DESK, True)
+    )
+    assert clinic.leo not in [c.id for c in sched.list_csps_for_booking(uow, clinic.desk)]
+    with pytest.raises(DomainError, match="not live"):
+        sched.create_booking(uow, clinic.desk, form(clinic, clinic_at(clinic, 12), csp=clinic.leo))
