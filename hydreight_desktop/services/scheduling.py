@@ -15,7 +15,7 @@ from sqlalchemy import select
 from hydreight_desktop.domain import availability as rules_mod
 from hydreight_desktop.domain import why_not_bookable as why_mod
 from hydreight_desktop.domain.availability import Mode, day_span, parse_mode
-from hydreight_desktop.domain.booking_length import booking_minutes
+from hydreight_desktop.domain.booking_length import client_minutes
 from hydreight_desktop.domain.clock import utcnow
 from hydreight_desktop.domain.errors import ValidationError
 from hydreight_desktop.domain.roles import Permission, Role
@@ -264,7 +264,6 @@ def quote_booking(
     Uses the business's setting for several clients (one after another or side by side).
     """
     actor.require(Permission.VIEW_SCHEDULE)
-
     check_client_forms(clients)
     with uow.read() as s:
         _, business = load_rules(s, actor.business_id)
@@ -282,9 +281,7 @@ def quote_booking(
                 client_id=c.client_id,
                 client_name=f"{people[c.client_id].first_name} {people[c.client_id].last_name}",
                 services=tuple(_service_choice(services[sid]) for sid in c.service_ids),
-                minutes=booking_minutes(
-                    [[services[sid].duration_minutes for sid in c.service_ids]], "sequential"
-                ),
+                minutes=client_minutes([services[sid].duration_minutes for sid in c.service_ids]),
                 price_cents=sum(services[sid].price_cents for sid in c.service_ids),
             )
             for c in clients
