@@ -574,3 +574,14 @@ def test_a_former_csp_is_no_longer_bookable(uow, admin, clinic):
     assert clinic.leo not in [c.id for c in sched.list_csps_for_booking(uow, clinic.desk)]
     with pytest.raises(DomainError, match="not live"):
         sched.create_booking(uow, clinic.desk, form(clinic, clinic_at(clinic, 12), csp=clinic.leo))
+
+
+def test_a_callout_address_can_be_changed_but_not_emptied(uow, clinic):
+    rec = sched.create_booking(uow, clinic.desk, form(clinic, clinic_at(clinic, 9)))
+    changed = sched.update_booking_details(
+        uow, clinic.desk, rec.id, notes="Gate code 4411", address="9 Oak Ave, Boston"
+    )
+    assert changed.address == "9 Oak Ave, Boston" and changed.notes == "Gate code 4411"
+    with pytest.raises(ValidationError, match="address"):
+        sched.update_booking_details(uow, clinic.desk, rec.id, notes="", address="")
+    assert sched.get_booking(uow, clinic.desk, rec.id).address == "9 Oak Ave, Boston"

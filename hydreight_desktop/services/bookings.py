@@ -75,6 +75,13 @@ def _clean_address(mode: Mode, address: str | None) -> str | None:
     return text if mode is Mode.CALLOUT else None
 
 
+def _clean_notes(notes: str | None) -> str:
+    text = (notes or "").strip()
+    if len(text) > MAX_NOTES:
+        raise ValidationError(f"Notes can be {MAX_NOTES} characters at most.", field="notes")
+    return text
+
+
 def check_client_forms(clients: Sequence[BookingClientForm]) -> None:
     if not clients:
         raise ValidationError("Add at least one client to the booking.", field="clients")
@@ -213,9 +220,10 @@ def create_booking(uow: UnitOfWork, actor: Actor, form: BookingForm) -> BookingR
     start = _aware(form.start_at)
     address = _clean_address(mode, form.address)
     check_client_forms(form.clients)
-    notes = (form.notes or "").strip()
-    if len(notes) > MAX_NOTES:
-        raise ValidationError(f"Notes can be {MAX_NOTES} characters at most.", field="notes")
+    notes = _clean_notes(form.notes)
+    link_code = (form.link_code or "").strip() or None
+    if link_code is not None and len(link_code) > 64:
+        raise ValidationError("The booking link code is too long.", field="link_code")
     with uow.write(actor, "booking.create") as s:
         rules, business = load_rules(s, actor.business_id)
         clients = load_clients(s, actor.business_id, [c.client_id for c in form.clients])
@@ -242,7 +250,7 @@ def create_booking(uow: UnitOfWork, actor: Actor, form: BookingForm) -> BookingR
             status=BookingStatus.BOOKED.value,
             address=address,
             notes=notes,
-            link_code=(form.link_code or "").strip() or None,
+            link_code=link_code,
             booked_by_id=actor.user_id,
         )
         for position, c in enumerate(form.clients, start=1):
@@ -395,6 +403,20 @@ def remove_booking_client(
         row.end_at = row.start_at + timedelta(
             minutes=booking_length(business, _service_minutes(row))
         )
+        s.flush()
+        return booking_record(s, row)
+
+
+def update_booking_details(
+    uow: UnitOfWork, actor: Actor, booking_id: str, *, notes: str, address: str | None = None
+) -> BookingRecord:
+    """Change a booking's notes and, for a callout, the address the CSP travels to."""
+    actor.require(Permission.MANAGE_BOOKINGS)
+    clean_notes = _clean_notes(notes)
+    with uow.write(actor, "booking.update_details") as s:
+        row = _open_booking(s, actor, booking_id, "changed")
+        row.address = _clean_address(Mode(row.mode), address)
+        row.notes = clean_notes
         s.flush()
         return booking_record(s, row)
 

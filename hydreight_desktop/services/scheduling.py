@@ -34,6 +34,7 @@ from hydreight_desktop.services.bookings import (
     reschedule_booking,
     set_booking_status,
     transition_booking,
+    update_booking_details,
 )
 from hydreight_desktop.services.context import Actor
 from hydreight_desktop.services.schedule_views import list_schedule, today_for_csp
@@ -75,6 +76,7 @@ __all__ = [
     "set_booking_status",
     "today_for_csp",
     "transition_booking",
+    "update_booking_details",
     "why_not_bookable",
 ]
 
