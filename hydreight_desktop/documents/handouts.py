@@ -11,10 +11,8 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from enum import StrEnum
 
-from babel.numbers import format_currency
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import inch, mm
@@ -22,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from hydreight_desktop.documents.qr import QrMatrix, draw_qr, qr_matrix
 from hydreight_desktop.documents.text_fit import draw_fitted, fit_text
+from hydreight_desktop.domain.money import format_money
 
 ACCENT = HexColor("#0f766e")
 INK = HexColor("#1f2937")
@@ -98,11 +97,6 @@ class HandoutCancelled(Exception):
 
 Progress = Callable[[int, int], bool | None]
 """Called with (done, total) after each CSP; returning False cancels the batch."""
-
-
-def format_price(cents: int, currency: str, locale: str) -> str:
-    """A price as the clinic's locale writes it, with its currency."""
-    return format_currency(Decimal(cents) / 100, currency, locale=locale)
 
 
 def initials(name: str) -> str:
@@ -237,7 +231,7 @@ def _draw_services(c: Canvas, business: BusinessHandout, services: Sequence[Pric
         col, r = divmod(index, per_column)
         left = x + col * (col_width + gap)
         y = top - 26 - r * row
-        price = format_price(line.price_cents, business.currency, business.locale)
+        price = format_money(line.price_cents, business.currency, business.locale)
         price_fit = fit_text(price, BOLD, width=col_width * 0.4, height=row, max_size=11,
                              min_size=7)
         price_width = price_fit.width()
