@@ -2,6 +2,7 @@
 
 from hydreight_desktop.store.models.handouts import LinkCode
 from hydreight_desktop.store.models.infra import AuditEntry, DeviceState, OutboxEntry
+from hydreight_desktop.store.models.scheduling import Booking, BookingClient, BookingService
 from hydreight_desktop.store.models.setup import (
     Business,
     Client,
@@ -16,6 +17,9 @@ from hydreight_desktop.store.models.setup import (
 
 __all__ = [
     "AuditEntry",
+    "Booking",
+    "BookingClient",
+    "BookingService",
     "Business",
     "Client",
     "ClientAddress",
