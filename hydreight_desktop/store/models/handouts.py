@@ -13,7 +13,7 @@ from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hydreight_desktop.domain.clock import utcnow
-from hydreight_desktop.store.base import BusinessOwnedMixin, Base, UTCDateTime
+from hydreight_desktop.store.base import Base, BusinessOwnedMixin, UTCDateTime
 
 
 class LinkCode(BusinessOwnedMixin, Base):
