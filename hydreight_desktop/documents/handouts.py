@@ -12,7 +12,9 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import wraps
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import inch, mm
@@ -135,6 +137,22 @@ def _text(c: Canvas, text: str, font: str, x: float, top: float, width: float, h
                       min_size=min_size, truncate=truncate)
     c.setFillColor(color)
     return draw_fitted(c, fitted, x, top, align=align, box_width=width)
+
+
+def _binary_streams(make: Callable[..., bytes]) -> Callable[..., bytes]:
+    """Compressed page streams without the ASCII-85 layer reportlab adds by default: the
+    PDF is smaller and much faster to write (that encoder is pure Python)."""
+
+    @wraps(make)
+    def wrapper(*args, **kwargs) -> bytes:
+        previous = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            return make(*args, **kwargs)
+        finally:
+            rl_config.useA85 = previous
+
+    return wrapper
 
 
 def _start(paper: Paper, title: str, author: str) -> tuple[Canvas, io.BytesIO]:
@@ -390,6 +408,7 @@ def _draw_tent(c: Canvas, paper: Paper, business: BusinessHandout, matrix: QrMat
 # ---------------------------------------------------------------------- public API
 
 
+@_binary_streams
 def flyers_pdf(business: BusinessHandout, csps: Sequence[CspHandout], paper: Paper, *,
                include_services: bool = False, progress: Progress | None = None) -> bytes:
     """One flyer page per CSP, in order."""
@@ -402,6 +421,7 @@ def flyers_pdf(business: BusinessHandout, csps: Sequence[CspHandout], paper: Pap
     return buffer.getvalue()
 
 
+@_binary_streams
 def cards_pdf(business: BusinessHandout, csps: Sequence[CspHandout], paper: Paper, *,
               copies: int | None = None, progress: Progress | None = None) -> bytes:
     """Business cards, ``copies`` per CSP (default: a full sheet each), cut marks on every sheet."""
@@ -427,6 +447,7 @@ def cards_pdf(business: BusinessHandout, csps: Sequence[CspHandout], paper: Pape
     return buffer.getvalue()
 
 
+@_binary_streams
 def tent_pdf(business: BusinessHandout, paper: Paper, *,
              progress: Progress | None = None) -> bytes:
     """The front-desk table tent with the business's link and code."""

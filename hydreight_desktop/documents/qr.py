@@ -78,10 +78,12 @@ def draw_qr(
     canvas.setFillColor(white)
     canvas.rect(x, y, size, size, stroke=0, fill=1)
     canvas.setFillColor(color)
-    path = canvas.beginPath()
-    top = y + size - quiet_zone * unit
+    # One path in module units (origin at the code's top-left corner, y running down):
+    # integer coordinates keep the stream compact and cheap to write.
     left = x + quiet_zone * unit
-    for row, col, length in matrix.runs():
-        path.rect(left + col * unit, top - (row + 1) * unit, length * unit, unit)
-    canvas.drawPath(path, stroke=0, fill=1)
+    top = y + size - quiet_zone * unit
+    ops = [f"{unit:.5f} 0 0 {-unit:.5f} {left:.3f} {top:.3f} cm"]
+    ops.extend(f"{col} {row} {length} 1 re" for row, col, length in matrix.runs())
+    ops.append("f")
+    canvas.addLiteral("\n".join(ops))
     canvas.restoreState()
