@@ -37,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser = subparsers.add_parser(
         NAME,
         help="print CSP QR flyers, business cards or the front-desk table tent as a PDF",
-        description=__doc__,
+        description=__doc__.replace("``", "").replace("::", ":"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     who = parser.add_mutually_exclusive_group()
