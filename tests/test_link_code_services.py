@@ -121,3 +121,13 @@ def test_a_bad_booking_link_address_is_shown_not_crashed(uow, admin, jane):
     record = csp_link(uow, admin, jane)
     assert record.link is None and record.snippets is None
     assert "<code>" in record.link_problem
+
+
+def test_demo_clinic_credits_some_bookings_to_provider_codes(uow, admin, jane):
+    from hydreight_desktop.services.demo_handouts import seed_demo
+
+    for _ in range(6):
+        add_booking(uow, admin, jane, None)
+    assert seed_demo(uow, admin) == 2
+    code = csp_link(uow, admin, jane).code
+    assert bookings_by_code(uow, admin, jane) == {code: 2}
