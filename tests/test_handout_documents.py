@@ -207,3 +207,15 @@ def test_a_logo_image_replaces_the_initials_badge(tmp_path):
     dot = int(0.9 * inch * 150 / 72), int(1.0 * inch * 150 / 72)  # inside the logo box
     assert page.getpixel(dot) < 120
     assert decode_qr_codes(page) == [CSPS[0].link]
+
+
+def test_names_beyond_western_letters_print_with_a_unicode_font():
+    from hydreight_desktop.documents.fonts import unicode_fonts_available
+
+    if not unicode_fonts_available():
+        pytest.skip("no Unicode TrueType font on this computer")
+    name = "Nguyễn Thị Ánh, Łukasz Żółć"
+    pdf = flyers_pdf(BUSINESS, [csp(name, "H4K9PQ")], Paper.A4)
+    assert name in page_texts(pdf)[0]
+    (page,) = render_pages(pdf)
+    assert decode_qr_codes(page) == [BASE + "H4K9PQ"]

@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 
+from hydreight_desktop.documents.fonts import BOLD, REGULAR
 from hydreight_desktop.documents.qr import QrMatrix, draw_qr, qr_matrix
 from hydreight_desktop.documents.text_fit import draw_fitted, fit_text
 from hydreight_desktop.domain.money import format_money
@@ -28,8 +29,6 @@ ACCENT = HexColor("#0f766e")
 INK = HexColor("#1f2937")
 MUTED = HexColor("#6b7280")
 RULE = HexColor("#d1d5db")
-BOLD = "Helvetica-Bold"
-REGULAR = "Helvetica"
 
 
 class Paper(StrEnum):
@@ -124,7 +123,7 @@ def _draw_logo(c: Canvas, business: BusinessHandout, x: float, y: float, size: f
     text = initials(business.name)
     fitted = fit_text(text, BOLD, width=size * 0.7, height=size * 0.6,
                       max_size=size * 0.42, min_size=6)
-    c.setFont(BOLD, fitted.size)
+    c.setFont(fitted.font, fitted.size)
     c.drawCentredString(x + size / 2, y + size / 2 - fitted.size * 0.36, text)
     c.restoreState()
 

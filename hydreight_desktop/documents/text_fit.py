@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from hydreight_desktop.documents.fonts import font_for
+
 ELLIPSIS = "…"
 LEADING = 1.18  # line height as a multiple of the font size
 _ABSOLUTE_MIN_SIZE = 4.0
@@ -102,8 +104,10 @@ def fit_text(
     not fit, the text wraps (from the largest size whose lines fit the height).
     At ``min_size`` the last line is cut with an ellipsis when ``truncate``;
     otherwise (links must stay whole) the size keeps shrinking to 4 pt.
+    Text Helvetica cannot write switches to a Unicode font (see ``fonts``).
     """
     text = " ".join(text.split())
+    font = font_for(font, text)
     size = max_size
     while size >= min_size:
         if stringWidth(text, font, size) <= width and size * LEADING <= height + 0.01:
