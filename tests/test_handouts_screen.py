@@ -173,3 +173,26 @@ def test_the_front_desk_sees_no_new_code_button(qtbot, uow, admin, runner, team,
     widget = open_screen(qtbot, uow, runner, actor_as(admin, Role.FRONT_DESK), tmp_path)
     assert widget.business_panel.regenerate.isHidden()
     assert widget.csp_panel.regenerate.isHidden()
+
+
+def test_the_not_live_warning_goes_away_for_the_table_tent(qtbot, uow, admin, runner, team,
+                                                           tmp_path):
+    widget = open_screen(qtbot, uow, runner, admin, tmp_path)
+    widget.providers.item(1).setCheckState(Qt.CheckState.Checked)
+    widget.layout_choice.setCurrentIndex(list(Layout).index(Layout.TENT))
+    assert widget.not_live.isHidden()
+
+
+def test_an_unusable_booking_link_address_is_explained_in_the_preview(qtbot, uow, admin, runner,
+                                                                     team, tmp_path):
+    from hydreight_desktop.store.models import Business
+
+    with uow.write(admin, "test.set_base") as s:
+        s.get(Business, admin.business_id).booking_link_base = "ftp://glow.com/"
+    widget = open_screen(qtbot, uow, runner, admin, tmp_path)
+    widget.layout_choice.setCurrentIndex(list(Layout).index(Layout.TENT))
+    settle(qtbot, runner)
+    assert widget.preview_stack.currentWidget() is widget.placeholder
+    assert "must start with https://" in widget.placeholder.text()
+    assert not widget.business_panel.problem.isHidden()
+    assert not widget.business_panel.copy_link.isEnabled()

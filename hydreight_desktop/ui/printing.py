@@ -118,6 +118,7 @@ class BatchProgress(QObject):
     def finish(self) -> None:
         self.dialog.reset()
         self.dialog.hide()
+        self.dialog.deleteLater()
         self.deleteLater()
 
 

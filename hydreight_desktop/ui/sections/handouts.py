@@ -174,7 +174,7 @@ class HandoutsSection(QWidget):
         actions.addWidget(self.save_button)
         layout.addLayout(actions)
 
-        self.layout_choice.currentIndexChanged.connect(self._options_changed)
+        self.layout_choice.currentIndexChanged.connect(self._selection_changed)  # tent: no CSPs
         self.paper_choice.currentIndexChanged.connect(self._options_changed)
         self.services.toggled.connect(self._options_changed)
         self._set_logo(self.settings.value(LOGO_SETTING, None) or None, remember=False)
