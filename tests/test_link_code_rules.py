@@ -19,6 +19,7 @@ from hydreight_desktop.domain.link_codes import (
     CODE_ALPHABET,
     CODE_LENGTH,
     build_link,
+    code_from_text,
     generate_code,
     normalize_code,
     validate_base_url,
@@ -156,3 +157,13 @@ def test_a_link_is_never_cut_short():
     fitted = fit_text(link, "Helvetica", width=150, height=20, max_size=12, min_size=8,
                       truncate=False)
     assert "".join(fitted.lines) == link
+
+
+@pytest.mark.parametrize(
+    ("recorded", "code"),
+    [("7kq4mx", "7KQ4MX"), ("https://booking.hydreight.com/widget-business/7KQ4MX", "7KQ4MX"),
+     ("https://glow.com/book?ref=7KQ4MX&src=qr", "7KQ4MX"), ("walk-in", None), ("", None),
+     ("https://glow.com/", None)],
+)
+def test_the_code_is_found_in_what_a_booking_recorded(recorded, code):
+    assert code_from_text(recorded) == code

@@ -131,3 +131,12 @@ def test_demo_clinic_credits_some_bookings_to_provider_codes(uow, admin, jane):
     assert seed_demo(uow, admin) == 2
     code = csp_link(uow, admin, jane).code
     assert bookings_by_code(uow, admin, jane) == {code: 2}
+
+
+def test_bookings_that_recorded_the_link_or_a_lowercase_code_are_credited(uow, admin, jane):
+    record = csp_link(uow, admin, jane)
+    add_booking(uow, admin, jane, record.code.lower())
+    add_booking(uow, admin, jane, record.link)
+    add_booking(uow, admin, jane, "walk-in")
+    assert bookings_by_code(uow, admin, jane) == {record.code: 2}
+    assert resolve_code(uow, admin, record.link).csp_id == jane

@@ -58,6 +58,28 @@ def normalize_code(text: str) -> str:
     return cleaned
 
 
+def code_from_text(text: str | None) -> str | None:
+    """The code in what a booking recorded: a code as typed, or a whole booking link
+    (its last path segment or query value). None when nothing code-like is there."""
+    value = (text or "").strip()
+    if not value:
+        return None
+    if "://" in value:
+        parts = urlsplit(value)
+        candidates = [p for p in parts.path.split("/") if p]
+        candidates += [v for _, _, v in (q.partition("=") for q in parts.query.split("&")) if v]
+        for candidate in reversed(candidates):
+            try:
+                return normalize_code(candidate)
+            except ValidationError:
+                continue
+        return None
+    try:
+        return normalize_code(value)
+    except ValidationError:
+        return None
+
+
 def validate_base_url(url: str | None) -> str:
     """The booking-link base address, trimmed, or a clear refusal.
 

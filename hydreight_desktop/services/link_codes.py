@@ -21,6 +21,7 @@ from hydreight_desktop.domain.errors import DomainError, NotFound
 from hydreight_desktop.domain.link_codes import (
     WidgetSnippets,
     build_link,
+    code_from_text,
     generate_code,
     normalize_code,
     widget_snippets,
@@ -127,14 +128,21 @@ def ensure_link_codes(uow: UnitOfWork, actor: Actor) -> int:
 
 
 def _bookings_per_code(s: Session, business_id: str, codes: list[str]) -> Counter[str]:
-    if not codes:
-        return Counter()
+    """Bookings per code; a booking may have recorded the code in any case, or the whole link."""
+    wanted = set(codes)
+    counts: Counter[str] = Counter()
+    if not wanted:
+        return counts
     rows = s.execute(
         select(Booking.link_code, func.count())
-        .where(Booking.business_id == business_id, Booking.link_code.in_(codes))
+        .where(Booking.business_id == business_id, Booking.link_code.is_not(None))
         .group_by(Booking.link_code)
     )
-    return Counter({code: count for code, count in rows})
+    for recorded, count in rows:
+        code = code_from_text(recorded)
+        if code in wanted:
+            counts[code] += count
+    return counts
 
 
 def _link_for(base: str, code: str, name: str) -> tuple[str | None, WidgetSnippets | None, str | None]:
@@ -247,9 +255,9 @@ def _owner_is(csp_id: str | None):
 
 
 def resolve_code(uow: UnitOfWork, actor: Actor, code: str) -> CodeOwner:
-    """Who a code (as typed or read from a link) credits; retired codes still resolve."""
+    """Who a code (typed, or a whole booking link) credits; retired codes still resolve."""
     actor.require(Permission.VIEW_SCHEDULE)
-    clean = normalize_code(code)
+    clean = code_from_text(code) or normalize_code(code)  # a pasted link works too
     with uow.read() as s:
         row = s.scalars(
             select(LinkCode).where(LinkCode.business_id == actor.business_id,
