@@ -91,3 +91,14 @@ def test_a_missing_data_file_is_reported(tmp_path, capsys):
     assert code == 1
     assert "no clinic data" in capsys.readouterr().err
     assert not (tmp_path / "nowhere.sqlite").exists()
+
+
+@pytest.mark.parametrize("db_first", [True, False])
+def test_main_py_dispatches_the_handouts_command(clinic, db_first):
+    from hydreight_desktop.app import main
+
+    out = clinic["out"] / "tent.pdf"
+    db = ["--db", clinic["db"]]
+    command = ["handouts", "--layout", "tent", "--out", str(out)]
+    assert main(db + command if db_first else command + db) == 0
+    assert out.read_bytes().startswith(b"%PDF")

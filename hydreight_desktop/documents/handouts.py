@@ -334,7 +334,6 @@ def _draw_card(c: Canvas, business: BusinessHandout, csp: CspHandout, matrix: Qr
     left = x + pad + qr_size + 8
     width = x + w - pad - left
     top = y + h - pad
-    c.setFillColor(ACCENT)
     cursor = _text(c, business.name, BOLD, left, top, width, 20, 9, 5.5, color=ACCENT)
     cursor = _text(c, csp.name, BOLD, left, cursor - 5, width, 30, 13, 7)
     if csp.title:

@@ -153,7 +153,7 @@ def _link_for(base: str, code: str, name: str) -> tuple[str | None, WidgetSnippe
     return link, widget_snippets(link, name), None
 
 
-def _records(s: Session, actor: Actor, csp_ids: list[str] | None) -> list[LinkRecord]:
+def _records(s: Session, actor: Actor, csp_ids: list[str | None] | None) -> list[LinkRecord]:
     """Link records for the business (``None`` in ``csp_ids``) and the given CSPs."""
     business = s.get(Business, actor.business_id)
     if business is None:
