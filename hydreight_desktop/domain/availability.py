@@ -128,7 +128,23 @@ def describe_time(moment: datetime, zone_name: str) -> str:
 def describe_moment(moment: datetime, zone_name: str) -> str:
     """'Tue 3 Dec, 2:30 PM EST': a moment as the front desk reads it."""
     local = moment.astimezone(zone(zone_name))
-    return f"{local:%a} {local.day} {local:%b}, {describe_time(moment, zone_name)}"
+    return f"{describe_day(local.date(), short=True)}, {describe_time(moment, zone_name)}"
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def describe_day(day: date, *, short: bool = False) -> str:
+    """'Thursday 3 December' or 'Thu 3 Dec' (English names whatever the process locale,
+    since the messages around them are English)."""
+    weekday, month = _DAYS[day.weekday()], _MONTHS[day.month - 1]
+    if short:
+        weekday, month = weekday[:3], month[:3]
+    return f"{weekday} {day.day} {month}"
 
 
 def describe_span(span: Span, zone_name: str) -> str:
