@@ -119,10 +119,14 @@ class Slot:
 
 
 def describe_time(moment: datetime, zone_name: str) -> str:
-    """'2:30 PM EST': a time of day in a zone, with its label."""
+    """'2:30 PM EST': a time of day in a zone, with its label ('UTC-03' where the zone has no
+    abbreviation)."""
     local = moment.astimezone(zone(zone_name))
     hour = local.hour % 12 or 12
-    return f"{hour}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'} {local.tzname()}"
+    label = local.tzname() or ""
+    if label[:1] in ("+", "-"):
+        label = f"UTC{label}"
+    return f"{hour}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'} {label}"
 
 
 def describe_moment(moment: datetime, zone_name: str) -> str:
