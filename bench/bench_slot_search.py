@@ -227,6 +227,8 @@ def generate(path: Path) -> None:
 def bench_store() -> Path:
     path = _store_path()
     if not path.exists():
+        for stale in cache_dir().glob(f"slot-search-{BOOKINGS}-*.sqlite"):
+            stale.unlink()  # built for an older schema
         generate(path)
     return path
 
