@@ -6,6 +6,7 @@ import pytest
 
 from hydreight_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
 from hydreight_desktop.domain.providers import HoursRange, Mode
+from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services.providers import (
     CspDetails,
     CspSettings,
@@ -20,6 +21,7 @@ from hydreight_desktop.services.providers import (
     update_csp_details,
     update_csp_settings,
 )
+from hydreight_desktop.services.staff import StaffUpdate, update_staff
 from tests.setup_helpers import (
     PASSWORD,
     add_csp,
@@ -267,3 +269,22 @@ def test_the_signed_in_csp_finds_their_own_profile(uow, admin):
     nina, profile = add_csp(uow, admin)
     assert own_csp_profile(uow, nina).id == profile.id
     assert own_csp_profile(uow, admin) is None
+
+
+def test_saving_the_same_hours_again_writes_nothing(uow, admin):
+    _, profile = add_csp(uow, admin)
+    set_csp_hours(uow, admin, profile.id, "callout", [h(MON, 8, 12), h(TUE, 9, 17)])
+    with nothing_written(uow):
+        record = set_csp_hours(uow, admin, profile.id, "callout", [h(TUE, 9, 17), h(MON, 8, 12)])
+    assert len(record.hours_for("callout")) == 2
+
+
+def test_deactivating_a_csps_account_takes_them_off_line(uow, admin):
+    nina, profile = add_csp(uow, admin)
+    update_csp_details(
+        uow, admin, profile.id, CspDetails("Nina Nurse", None, "America/New_York", True)
+    )
+    update_staff(uow, admin, nina.user_id, StaffUpdate("Nina Nurse", None, Role.CSP, active=False))
+    assert not get_csp_profile(uow, admin, profile.id).is_live
+    assert list_csps(uow, admin) == []
+    assert [c.id for c in list_csps(uow, admin, include_inactive=True)] == [profile.id]

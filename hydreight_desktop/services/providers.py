@@ -369,7 +369,10 @@ def set_csp_hours(
     with uow.write(actor, f"csp.set_hours.{the_mode.value}") as s:
         row = _load_csp(s, actor, csp_id)
         _require_own_or_manage(actor, row)
-        for old in [h for h in row.hours if h.mode == the_mode.value]:
+        current = [h for h in row.hours if h.mode == the_mode.value]
+        if tuple(_hours_by_mode(current)[the_mode]) == clean:
+            return CspProfileRecord.from_row(row)  # unchanged: nothing to write or sync
+        for old in current:
             row.hours.remove(old)
         for rng in clean:
             row.hours.append(
