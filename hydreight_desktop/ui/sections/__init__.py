@@ -40,6 +40,13 @@ SECTIONS: list[SectionSpec] = [
         f"{_UI}.home:HomeSection",
         "Ctrl+1",
     ),
+    SectionSpec(
+        "handouts",
+        "Handouts & links",
+        "fa5s.qrcode",
+        Permission.PRINT_HANDOUTS,
+        f"{_UI}.handouts:HandoutsSection",
+    ),
 ]
 
 
