@@ -288,3 +288,11 @@ def test_deactivating_a_csps_account_takes_them_off_line(uow, admin):
     assert not get_csp_profile(uow, admin, profile.id).is_live
     assert list_csps(uow, admin) == []
     assert [c.id for c in list_csps(uow, admin, include_inactive=True)] == [profile.id]
+
+
+def test_a_deactivated_csp_cannot_be_made_live(uow, admin):
+    nina, profile = add_csp(uow, admin)
+    update_staff(uow, admin, nina.user_id, StaffUpdate("Nina Nurse", None, Role.CSP, active=False))
+    live = CspDetails("Nina Nurse", None, "America/New_York", True)
+    with nothing_written(uow), pytest.raises(ValidationError, match="Reactivate"):
+        update_csp_details(uow, admin, profile.id, live)

@@ -351,6 +351,12 @@ def update_csp_details(
     with uow.write(actor, "csp.update_details") as s:
         row = _load_csp(s, actor, csp_id)
         clean = _clean_details(s, actor, details)
+        if clean["is_live"] and not row.staff.active:
+            raise ValidationError(
+                f"{row.staff.full_name}'s account is deactivated. Reactivate it on the Staff "
+                "screen before making them live.",
+                field="is_live",
+            )
         row.staff.full_name = clean["full_name"]
         row.staff.phone = clean["phone"]
         row.default_time_zone = clean["default_time_zone"]
