@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
 from hydreight_desktop.domain.roles import Role
-from hydreight_desktop.services import passwords
 from hydreight_desktop.services.context import Actor
 from hydreight_desktop.services.providers import CspProfileRecord, NewCspForm, create_csp
 from hydreight_desktop.services.staff import NewStaffForm, create_staff
@@ -17,24 +14,6 @@ from hydreight_desktop.store.models import AuditEntry, OutboxEntry
 from hydreight_desktop.store.uow import UnitOfWork
 
 PASSWORD = "staff-pass-2026"
-
-# Same argon2 algorithm, lightest cost: these tests check who may do what, not hash strength,
-# and the default cost (~0.2 s a hash) would dominate their run time.
-CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-
-
-@contextmanager
-def cheap_password_hashing():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(passwords, "_hasher", CHEAP_HASHER)
-        yield
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing():
-    """Autouse in every module that imports it."""
-    with cheap_password_hashing():
-        yield
 
 
 def actor_for(admin: Actor, staff_id: str, role: Role, name: str, email: str) -> Actor:

@@ -21,7 +21,6 @@ from hydreight_desktop.services.demo import generate_clients
 from hydreight_desktop.store.models import Client
 from tests.setup_helpers import (
     add_csp,
-    fast_password_hashing,  # noqa: F401 (autouse)
     nothing_written,
     write_count,
 )

@@ -26,7 +26,6 @@ from tests.setup_helpers import (
     PASSWORD,
     add_csp,
     add_front_desk,
-    fast_password_hashing,  # noqa: F401 (autouse)
     nothing_written,
 )
 

@@ -16,7 +16,7 @@ from hydreight_desktop.services.demo_accounts import DEMO_ACCOUNTS
 from hydreight_desktop.services.providers import get_csp_profile, list_csps, list_hcps
 from hydreight_desktop.store.engine import open_store
 from hydreight_desktop.store.uow import UnitOfWork
-from tests.setup_helpers import cheap_password_hashing, fast_password_hashing  # noqa: F401 (autouse)
+from tests.conftest import cheap_password_hashing
 
 
 @pytest.fixture(scope="module")

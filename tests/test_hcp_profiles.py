@@ -14,7 +14,6 @@ from hydreight_desktop.services.providers import (
 from tests.setup_helpers import (
     PASSWORD,
     add_front_desk,
-    fast_password_hashing,  # noqa: F401 (autouse)
     nothing_written,
 )
 

@@ -17,7 +17,6 @@ from hydreight_desktop.services.catalog import (
 from tests.setup_helpers import (
     add_csp,
     add_front_desk,
-    fast_password_hashing,  # noqa: F401 (autouse)
     nothing_written,
 )
 

@@ -25,7 +25,6 @@ from hydreight_desktop.services.staff import (
 from tests.setup_helpers import (
     PASSWORD,
     add_front_desk,
-    fast_password_hashing,  # noqa: F401 (autouse)
     nothing_written,
 )
 
