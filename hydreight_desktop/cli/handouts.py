@@ -41,38 +41,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     who = parser.add_mutually_exclusive_group()
-    who.add_argument(
-        "--csp",
-        action="append",
-        metavar="EMAIL",
-        dest="csp_emails",
-        help="a provider's email (repeat for several)",
-    )
+    who.add_argument("--csp", action="append", metavar="EMAIL", dest="csp_emails",
+                     help="a provider's email (repeat for several)")
     who.add_argument("--all", action="store_true", dest="all_csps", help="every provider")
-    parser.add_argument(
-        "--layout",
-        required=True,
-        choices=[x.value for x in Layout],
-        help="flyer: a page per provider; cards: 10 business cards a sheet; "
-        "tent: the business's code for the front desk",
-    )
+    parser.add_argument("--layout", required=True, choices=[x.value for x in Layout],
+                        help="flyer: a page per provider; cards: 10 business cards a sheet; "
+                             "tent: the business's code for the front desk")
     parser.add_argument("--paper", default=Paper.LETTER.value, choices=[x.value for x in Paper])
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
-    parser.add_argument(
-        "--services", action="store_true", help="list the services and prices on flyers"
-    )
+    parser.add_argument("--services", action="store_true",
+                        help="list the services and prices on flyers")
     parser.add_argument("--logo", metavar="IMAGE", help="a PNG or JPEG logo (default: initials)")
-    parser.add_argument(
-        "--include-not-live",
-        action="store_true",
-        help="print for providers whose account is not live yet",
-    )
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="the clinic's data file (default: this computer's)",
-    )
+    parser.add_argument("--include-not-live", action="store_true",
+                        help="print for providers whose account is not live yet")
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the clinic's data file (default: this computer's)")
     parser.set_defaults(command=NAME)
     return parser
 
@@ -96,13 +79,11 @@ def _actor(uow: UnitOfWork) -> Actor | None:
 def run(args: argparse.Namespace) -> int:
     layout, paper = Layout(args.layout), Paper(args.paper)
     if layout.needs_csps and not (args.csp_emails or args.all_csps):
-        return _fail(
-            f"say whose {layout.value}s to print: --csp EMAIL (repeatable) or --all.", EXIT_USAGE
-        )
+        return _fail(f"say whose {layout.value}s to print: --csp EMAIL (repeatable) or --all.",
+                     EXIT_USAGE)
     if not layout.needs_csps and (args.csp_emails or args.all_csps):
-        return _fail(
-            "the table tent carries the business's code; leave out --csp and --all.", EXIT_USAGE
-        )
+        return _fail("the table tent carries the business's code; leave out --csp and --all.",
+                     EXIT_USAGE)
     db = getattr(args, "db", None)
     path = Path(db).expanduser() if db else default_store_path()
     if not path.is_file():
@@ -125,31 +106,20 @@ def run(args: argparse.Namespace) -> int:
                 return _fail("this business has no providers (CSPs) yet.")
         else:
             csp_ids = csp_ids_for_emails(uow, actor, args.csp_emails)
-        request = HandoutRequest(
-            layout,
-            paper,
-            csp_ids,
-            include_services=args.services,
-            logo_path=args.logo,
-            confirm_not_live=args.include_not_live,
-        )
+        request = HandoutRequest(layout, paper, csp_ids, include_services=args.services,
+                                 logo_path=args.logo, confirm_not_live=args.include_not_live)
         saved = save_handouts_pdf(uow, actor, request, args.out, progress=_progress)
     except NotLiveWarning as warning:
         names = ", ".join(warning.names)
-        return _fail(
-            f"not live yet: {names}. Clients cannot book them from a handout. "
-            "Add --include-not-live to print anyway, or leave them out."
-        )
+        return _fail(f"not live yet: {names}. Clients cannot book them from a handout. "
+                     "Add --include-not-live to print anyway, or leave them out.")
     except HandoutCancelled:
         return _fail("cancelled; nothing was written.")
     except DomainError as error:
         return _fail(str(error))
     finally:
         store.close()
-    who = (
-        f" for {saved.providers} provider{'s' if saved.providers != 1 else ''}"
-        if saved.providers
-        else ""
-    )
+    who = f" for {saved.providers} provider{'s' if saved.providers != 1 else ''}" \
+        if saved.providers else ""
     print(f"Saved {layout.value} PDF{who} ({paper.label}) to {saved.path}")
     return EXIT_OK

@@ -51,11 +51,8 @@ class Layout(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "flyer": "Flyer (one page per provider)",
-            "cards": "Business cards (10 per page)",
-            "tent": "Table tent (business code)",
-        }[self.value]
+        return {"flyer": "Flyer (one page per provider)", "cards": "Business cards (10 per page)",
+                "tent": "Table tent (business code)"}[self.value]
 
     @property
     def needs_csps(self) -> bool:
@@ -116,48 +113,27 @@ def initials(name: str) -> str:
 def _draw_logo(c: Canvas, business: BusinessHandout, x: float, y: float, size: float) -> None:
     """The business's logo image, or a vector badge with its initials."""
     if business.logo_path:
-        c.drawImage(
-            business.logo_path, x, y, size, size, preserveAspectRatio=True, anchor="c", mask="auto"
-        )
+        c.drawImage(business.logo_path, x, y, size, size, preserveAspectRatio=True,
+                    anchor="c", mask="auto")
         return
     c.saveState()
     c.setFillColor(ACCENT)
     c.circle(x + size / 2, y + size / 2, size / 2, stroke=0, fill=1)
     c.setFillColor(white)
     text = initials(business.name)
-    fitted = fit_text(
-        text, BOLD, width=size * 0.7, height=size * 0.6, max_size=size * 0.42, min_size=6
-    )
+    fitted = fit_text(text, BOLD, width=size * 0.7, height=size * 0.6,
+                      max_size=size * 0.42, min_size=6)
     c.setFont(fitted.font, fitted.size)
     c.drawCentredString(x + size / 2, y + size / 2 - fitted.size * 0.36, text)
     c.restoreState()
 
 
-def _text(
-    c: Canvas,
-    text: str,
-    font: str,
-    x: float,
-    top: float,
-    width: float,
-    height: float,
-    max_size: float,
-    min_size: float,
-    *,
-    color=INK,
-    align: str = "left",
-    truncate: bool = True,
-) -> float:
+def _text(c: Canvas, text: str, font: str, x: float, top: float, width: float, height: float,
+          max_size: float, min_size: float, *, color=INK, align: str = "left",
+          truncate: bool = True) -> float:
     """Fit and draw ``text`` in the box whose top-left is (x, top); returns y below the text."""
-    fitted = fit_text(
-        text,
-        font,
-        width=width,
-        height=height,
-        max_size=max_size,
-        min_size=min_size,
-        truncate=truncate,
-    )
+    fitted = fit_text(text, font, width=width, height=height, max_size=max_size,
+                      min_size=min_size, truncate=truncate)
     c.setFillColor(color)
     return draw_fitted(c, fitted, x, top, align=align, box_width=width)
 
@@ -195,14 +171,8 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
 # ---------------------------------------------------------------------- flyer
 
 
-def _draw_flyer(
-    c: Canvas,
-    paper: Paper,
-    business: BusinessHandout,
-    csp: CspHandout,
-    matrix: QrMatrix,
-    include_services: bool,
-) -> None:
+def _draw_flyer(c: Canvas, paper: Paper, business: BusinessHandout, csp: CspHandout,
+                matrix: QrMatrix, include_services: bool) -> None:
     width, height = paper.size
     margin = 0.6 * inch
     inner = width - 2 * margin
@@ -211,9 +181,8 @@ def _draw_flyer(
     # Header: logo and business name, then a rule.
     logo = 0.85 * inch
     _draw_logo(c, business, margin, top - logo, logo)
-    name = fit_text(
-        business.name, BOLD, width=inner - logo - 14, height=logo, max_size=28, min_size=12
-    )
+    name = fit_text(business.name, BOLD, width=inner - logo - 14, height=logo, max_size=28,
+                    min_size=12)
     c.setFillColor(INK)
     draw_fitted(c, name, margin + logo + 14, top - (logo - name.height) / 2)
     y = top - logo - 12
@@ -223,85 +192,42 @@ def _draw_flyer(
     y -= 26
 
     # Who the client books with.
-    y = _text(
-        c,
-        "Book your visit with",
-        REGULAR,
-        margin,
-        y,
-        inner,
-        22,
-        16,
-        10,
-        color=MUTED,
-        align="center",
-    )
+    y = _text(c, "Book your visit with", REGULAR, margin, y, inner, 22, 16, 10,
+              color=MUTED, align="center")
     y = _text(c, csp.name, BOLD, margin, y - 6, inner, 84, 38, 16, align="center")
     if csp.title:
-        y = _text(
-            c, csp.title, REGULAR, margin, y - 2, inner, 18, 14, 8, color=MUTED, align="center"
-        )
+        y = _text(c, csp.title, REGULAR, margin, y - 2, inner, 18, 14, 8, color=MUTED,
+                  align="center")
 
     # Bottom-up: footer, services, then the link block sits under the QR.
     bottom = margin
     contact = " · ".join(p for p in (business.phone, business.website) if p)
     if contact:
-        _text(
-            c, contact, REGULAR, margin, bottom + 12, inner, 14, 10, 7, color=MUTED, align="center"
-        )
+        _text(c, contact, REGULAR, margin, bottom + 12, inner, 14, 10, 7, color=MUTED,
+              align="center")
         bottom += 22
     services = csp.services if include_services else ()
     link_block = 104.0
     if services:  # the code keeps at least 3 inches; services get what is left
         room = y - 18 - link_block - bottom - 3.0 * inch
-        bottom = _draw_services(
-            c, business, services, margin, bottom, inner, max_height=min(2.9 * inch, room)
-        )
+        bottom = _draw_services(c, business, services, margin, bottom, inner,
+                                max_height=min(2.9 * inch, room))
     available = y - 18 - (bottom + link_block)
     qr_size = max(1.6 * inch, min(4.8 * inch, available))
     qr_top = y - 18
     draw_qr(c, matrix, (width - qr_size) / 2, qr_top - qr_size, qr_size)
     y = qr_top - qr_size - 10
 
-    y = _text(
-        c,
-        "Scan with your phone's camera to book",
-        BOLD,
-        margin,
-        y,
-        inner,
-        24,
-        18,
-        10,
-        color=ACCENT,
-        align="center",
-    )
-    y = _text(c, csp.link, REGULAR, margin, y - 4, inner, 40, 13, 7, align="center", truncate=False)
-    _text(
-        c,
-        f"or enter code {csp.code} on the booking page",
-        REGULAR,
-        margin,
-        y - 4,
-        inner,
-        16,
-        11,
-        7,
-        color=MUTED,
-        align="center",
-    )
+    y = _text(c, "Scan with your phone's camera to book", BOLD, margin, y, inner, 24, 18, 10,
+              color=ACCENT, align="center")
+    y = _text(c, csp.link, REGULAR, margin, y - 4, inner, 40, 13, 7, align="center",
+              truncate=False)
+    _text(c, f"or enter code {csp.code} on the booking page", REGULAR, margin, y - 4, inner, 16,
+          11, 7, color=MUTED, align="center")
 
 
-def _draw_services(
-    c: Canvas,
-    business: BusinessHandout,
-    services: Sequence[PriceLine],
-    x: float,
-    bottom: float,
-    width: float,
-    *,
-    max_height: float,
-) -> float:
+def _draw_services(c: Canvas, business: BusinessHandout, services: Sequence[PriceLine],
+                   x: float, bottom: float, width: float, *, max_height: float) -> float:
     """Services and prices in one or two columns above ``bottom``; returns the block's top."""
     row, heading, spacing = 17.0, 26.0, 8.0
     columns = 1 if len(services) <= 6 else 2
@@ -323,9 +249,8 @@ def _draw_services(
         left = x + col * (col_width + gap)
         y = top - 26 - r * row
         price = format_money(line.price_cents, business.currency, business.locale)
-        price_fit = fit_text(
-            price, BOLD, width=col_width * 0.4, height=row, max_size=11, min_size=7
-        )
+        price_fit = fit_text(price, BOLD, width=col_width * 0.4, height=row, max_size=11,
+                             min_size=7)
         price_width = price_fit.width()
         c.setFillColor(INK)
         draw_fitted(c, price_fit, left, y, align="right", box_width=col_width)
@@ -336,18 +261,8 @@ def _draw_services(
         c.line(left, y - row + 4, left + col_width, y - row + 4)
     if hidden:
         y = top - 26 - per_column * row
-        _text(
-            c,
-            f"and {hidden} more on the booking page",
-            REGULAR,
-            x,
-            y,
-            width,
-            row - 2,
-            10,
-            7,
-            color=MUTED,
-        )
+        _text(c, f"and {hidden} more on the booking page", REGULAR, x, y, width, row - 2, 10, 7,
+              color=MUTED)
     return top + spacing
 
 
@@ -411,16 +326,8 @@ def _draw_crop_marks(c: Canvas, paper: Paper, grid: CardGrid) -> None:
 CARD_SAFE = 0.12 * inch  # printing stays this far inside the cut lines
 
 
-def _draw_card(
-    c: Canvas,
-    business: BusinessHandout,
-    csp: CspHandout,
-    matrix: QrMatrix,
-    x: float,
-    y: float,
-    w: float,
-    h: float,
-) -> None:
+def _draw_card(c: Canvas, business: BusinessHandout, csp: CspHandout, matrix: QrMatrix,
+               x: float, y: float, w: float, h: float) -> None:
     pad = CARD_SAFE
     qr_size = h - 2 * pad
     draw_qr(c, matrix, x + pad, y + pad, qr_size, quiet_zone=3)
@@ -432,9 +339,8 @@ def _draw_card(
     if csp.title:
         cursor = _text(c, csp.title, REGULAR, left, cursor - 1, width, 10, 8, 5, color=MUTED)
     bottom = y + pad
-    link = fit_text(
-        csp.link, REGULAR, width=width, height=22, max_size=7, min_size=5, truncate=False
-    )
+    link = fit_text(csp.link, REGULAR, width=width, height=22, max_size=7, min_size=5,
+                    truncate=False)
     c.setFillColor(INK)
     draw_fitted(c, link, left, bottom + link.height)
     code_top = bottom + link.height + 14
@@ -445,9 +351,8 @@ def _draw_card(
 # ---------------------------------------------------------------------- tent
 
 
-def _draw_tent_face(
-    c: Canvas, business: BusinessHandout, matrix: QrMatrix, width: float, height: float
-) -> None:
+def _draw_tent_face(c: Canvas, business: BusinessHandout, matrix: QrMatrix,
+                    width: float, height: float) -> None:
     """One face of the tent in the box (0, 0, width, height), upright, text centred
     vertically beside the code."""
     margin = 0.45 * inch
@@ -458,48 +363,14 @@ def _draw_tent_face(
     logo = 0.6 * inch
     lines = [  # (fitted text, space above, colour)
         (fit_text(business.name, BOLD, width=text_w, height=56, max_size=24, min_size=10), 10, INK),
-        (
-            fit_text(
-                "Scan to book your next visit",
-                BOLD,
-                width=text_w,
-                height=44,
-                max_size=20,
-                min_size=10,
-            ),
-            12,
-            ACCENT,
-        ),
-        (
-            fit_text("or visit", REGULAR, width=text_w, height=14, max_size=11, min_size=8),
-            10,
-            MUTED,
-        ),
-        (
-            fit_text(
-                business.link,
-                REGULAR,
-                width=text_w,
-                height=48,
-                max_size=12,
-                min_size=6,
-                truncate=False,
-            ),
-            2,
-            INK,
-        ),
-        (
-            fit_text(
-                f"Booking code  {business.code}",
-                BOLD,
-                width=text_w,
-                height=22,
-                max_size=16,
-                min_size=9,
-            ),
-            12,
-            INK,
-        ),
+        (fit_text("Scan to book your next visit", BOLD, width=text_w, height=44, max_size=20,
+                  min_size=10), 12, ACCENT),
+        (fit_text("or visit", REGULAR, width=text_w, height=14, max_size=11, min_size=8), 10,
+         MUTED),
+        (fit_text(business.link, REGULAR, width=text_w, height=48, max_size=12, min_size=6,
+                  truncate=False), 2, INK),
+        (fit_text(f"Booking code  {business.code}", BOLD, width=text_w, height=22, max_size=16,
+                  min_size=9), 12, INK),
     ]
     block = logo + sum(f.height + gap for f, gap, _ in lines)
     top = (height + block) / 2
@@ -536,14 +407,8 @@ def _draw_tent(c: Canvas, paper: Paper, business: BusinessHandout, matrix: QrMat
 
 
 @_binary_streams
-def flyers_pdf(
-    business: BusinessHandout,
-    csps: Sequence[CspHandout],
-    paper: Paper,
-    *,
-    include_services: bool = False,
-    progress: Progress | None = None,
-) -> bytes:
+def flyers_pdf(business: BusinessHandout, csps: Sequence[CspHandout], paper: Paper, *,
+               include_services: bool = False, progress: Progress | None = None) -> bytes:
     """One flyer page per CSP, in order."""
     c, buffer = _start(paper, f"{business.name} booking flyers", business.name)
     for done, csp in enumerate(csps, start=1):
@@ -555,14 +420,8 @@ def flyers_pdf(
 
 
 @_binary_streams
-def cards_pdf(
-    business: BusinessHandout,
-    csps: Sequence[CspHandout],
-    paper: Paper,
-    *,
-    copies: int | None = None,
-    progress: Progress | None = None,
-) -> bytes:
+def cards_pdf(business: BusinessHandout, csps: Sequence[CspHandout], paper: Paper, *,
+              copies: int | None = None, progress: Progress | None = None) -> bytes:
     """Business cards, ``copies`` per CSP (default: a full sheet each), cut marks on every sheet."""
     grid = card_grid(paper)
     copies = copies or grid.per_page
@@ -587,7 +446,8 @@ def cards_pdf(
 
 
 @_binary_streams
-def tent_pdf(business: BusinessHandout, paper: Paper, *, progress: Progress | None = None) -> bytes:
+def tent_pdf(business: BusinessHandout, paper: Paper, *,
+             progress: Progress | None = None) -> bytes:
     """The front-desk table tent with the business's link and code."""
     c, buffer = _start(paper, f"{business.name} table tent", business.name)
     _draw_tent(c, paper, business, qr_matrix(business.link))
@@ -597,20 +457,13 @@ def tent_pdf(business: BusinessHandout, paper: Paper, *, progress: Progress | No
     return buffer.getvalue()
 
 
-def handouts_pdf(
-    layout: Layout,
-    business: BusinessHandout,
-    csps: Sequence[CspHandout],
-    paper: Paper,
-    *,
-    include_services: bool = False,
-    progress: Progress | None = None,
-) -> bytes:
+def handouts_pdf(layout: Layout, business: BusinessHandout, csps: Sequence[CspHandout],
+                 paper: Paper, *, include_services: bool = False,
+                 progress: Progress | None = None) -> bytes:
     """Any layout for any selection of CSPs, as one PDF (the tent ignores ``csps``)."""
     if layout is Layout.FLYER:
-        return flyers_pdf(
-            business, csps, paper, include_services=include_services, progress=progress
-        )
+        return flyers_pdf(business, csps, paper, include_services=include_services,
+                          progress=progress)
     if layout is Layout.CARDS:
         return cards_pdf(business, csps, paper, progress=progress)
     return tent_pdf(business, paper, progress=progress)

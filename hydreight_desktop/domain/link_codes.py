@@ -142,9 +142,7 @@ class WidgetSnippets:
 WIDGET_BUTTON_COLOR = "#0f766e"
 
 
-def widget_snippets(
-    link: str, owner_name: str, *, button_color: str = WIDGET_BUTTON_COLOR
-) -> WidgetSnippets:
+def widget_snippets(link: str, owner_name: str, *, button_color: str = WIDGET_BUTTON_COLOR) -> WidgetSnippets:
     """Snippets for ``link``; ``owner_name`` is the business's or the CSP's name.
 
     Everything inserted is HTML-escaped (names like ``O'Brien & Sons`` or a
@@ -161,7 +159,7 @@ def widget_snippets(
     button = (
         f'<a href="{href}" target="_blank" rel="noopener" '
         f'style="display:inline-block;padding:12px 28px;background:{color};color:#ffffff;'
-        "border-radius:8px;font-family:Helvetica,Arial,sans-serif;font-size:16px;"
+        'border-radius:8px;font-family:Helvetica,Arial,sans-serif;font-size:16px;'
         f'font-weight:600;text-decoration:none;">{title}</a>'
     )
     return WidgetSnippets(iframe=iframe, button=button)

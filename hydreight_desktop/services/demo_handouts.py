@@ -20,17 +20,13 @@ def seed_demo(uow: UnitOfWork, actor: Actor) -> int:
     with uow.write(actor, "demo.link_codes") as s:
         codes = {
             row.csp_id: row.code
-            for row in s.scalars(
-                select(LinkCode).where(
-                    LinkCode.business_id == actor.business_id,
-                    LinkCode.status == ACTIVE,
-                    LinkCode.csp_id.is_not(None),
-                )
-            )
+            for row in s.scalars(select(LinkCode).where(LinkCode.business_id == actor.business_id,
+                                                        LinkCode.status == ACTIVE,
+                                                        LinkCode.csp_id.is_not(None)))
         }
         bookings = s.scalars(
-            select(Booking)
-            .where(Booking.business_id == actor.business_id, Booking.link_code.is_(None))
+            select(Booking).where(Booking.business_id == actor.business_id,
+                                  Booking.link_code.is_(None))
             .order_by(Booking.start_at)
         ).all()
         credited = 0

@@ -86,14 +86,11 @@ def all_csp_ids(uow: UnitOfWork, actor: Actor) -> tuple[str, ...]:
     """Every CSP of the business, by name (``--all`` on the command line)."""
     actor.require(Permission.PRINT_HANDOUTS)
     with uow.read() as s:
-        return tuple(
-            s.scalars(
-                select(CspProfile.id)
-                .join(StaffAccount, CspProfile.staff_id == StaffAccount.id)
-                .where(CspProfile.business_id == actor.business_id)
-                .order_by(StaffAccount.full_name)
-            )
-        )
+        return tuple(s.scalars(
+            select(CspProfile.id).join(StaffAccount, CspProfile.staff_id == StaffAccount.id)
+            .where(CspProfile.business_id == actor.business_id)
+            .order_by(StaffAccount.full_name)
+        ))
 
 
 def csp_ids_for_emails(uow: UnitOfWork, actor: Actor, emails: list[str]) -> tuple[str, ...]:
@@ -104,7 +101,8 @@ def csp_ids_for_emails(uow: UnitOfWork, actor: Actor, emails: list[str]) -> tupl
         rows = s.execute(
             select(StaffAccount.email_key, CspProfile.id)
             .join(CspProfile, CspProfile.staff_id == StaffAccount.id)
-            .where(StaffAccount.business_id == actor.business_id, StaffAccount.email_key.in_(keys))
+            .where(StaffAccount.business_id == actor.business_id,
+                   StaffAccount.email_key.in_(keys))
         )
         found = dict(rows.all())
     unknown = [e.strip() for e, k in zip(emails, keys, strict=True) if k not in found]
@@ -191,9 +189,8 @@ def _services(uow: UnitOfWork, actor: Actor) -> tuple[PriceLine, ...]:
 
 def _require_link(record: LinkRecord) -> str:
     if record.link is None:
-        raise ValidationError(
-            record.link_problem or "The booking link is not set.", field="booking_link_base"
-        )
+        raise ValidationError(record.link_problem or "The booking link is not set.",
+                              field="booking_link_base")
     return record.link
 
 
@@ -210,12 +207,8 @@ def gather_handouts(uow: UnitOfWork, actor: Actor, request: HandoutRequest) -> H
         row = s.get(Business, actor.business_id)
         currency, locale, phone = row.currency, row.locale, row.phone
     business = BusinessHandout(
-        name=business_record.name,
-        link=_require_link(business_record),
-        code=business_record.code,
-        currency=currency,
-        locale=locale,
-        logo_path=logo,
+        name=business_record.name, link=_require_link(business_record),
+        code=business_record.code, currency=currency, locale=locale, logo_path=logo,
         phone=phone,
     )
     if not request.layout.needs_csps:
@@ -229,46 +222,28 @@ def gather_handouts(uow: UnitOfWork, actor: Actor, request: HandoutRequest) -> H
         raise NotLiveWarning(not_live)
     services = _services(uow, actor) if request.include_services else ()
     csps = tuple(
-        CspHandout(
-            name=r.name, link=_require_link(r), code=r.code, title=r.title, services=services
-        )
+        CspHandout(name=r.name, link=_require_link(r), code=r.code, title=r.title,
+                   services=services)
         for r in chosen
     )
     return HandoutBundle(business, csps)
 
 
-def make_handouts_pdf(
-    uow: UnitOfWork, actor: Actor, request: HandoutRequest, progress: Progress | None = None
-) -> bytes:
+def make_handouts_pdf(uow: UnitOfWork, actor: Actor, request: HandoutRequest,
+                      progress: Progress | None = None) -> bytes:
     """The PDF for ``request`` as bytes (for a preview or the printer)."""
     bundle = gather_handouts(uow, actor, request)
-    return handouts_pdf(
-        request.layout,
-        bundle.business,
-        bundle.csps,
-        request.paper,
-        include_services=request.include_services,
-        progress=progress,
-    )
+    return handouts_pdf(request.layout, bundle.business, bundle.csps, request.paper,
+                        include_services=request.include_services, progress=progress)
 
 
-def save_handouts_pdf(
-    uow: UnitOfWork,
-    actor: Actor,
-    request: HandoutRequest,
-    out: str | os.PathLike[str],
-    progress: Progress | None = None,
-) -> SavedHandouts:
+def save_handouts_pdf(uow: UnitOfWork, actor: Actor, request: HandoutRequest,
+                      out: str | os.PathLike[str],
+                      progress: Progress | None = None) -> SavedHandouts:
     """Make the PDF and save it to ``out``; the path is checked before any work is done."""
     check_output_path(out)
     bundle = gather_handouts(uow, actor, request)
-    data = handouts_pdf(
-        request.layout,
-        bundle.business,
-        bundle.csps,
-        request.paper,
-        include_services=request.include_services,
-        progress=progress,
-    )
+    data = handouts_pdf(request.layout, bundle.business, bundle.csps, request.paper,
+                        include_services=request.include_services, progress=progress)
     path = write_pdf(out, data)
     return SavedHandouts(path, len(bundle.csps), len(data))

@@ -106,13 +106,8 @@ def _missing_owners(s: Session, business_id: str) -> list[str | None]:
 
 
 def _issue_code(s: Session, business_id: str, csp_id: str | None) -> LinkCode:
-    row = LinkCode(
-        business_id=business_id,
-        csp_id=csp_id,
-        code=generate_code(_code_taken(s)),
-        status=ACTIVE,
-        activated_at=utcnow(),
-    )
+    row = LinkCode(business_id=business_id, csp_id=csp_id, code=generate_code(_code_taken(s)),
+                   status=ACTIVE, activated_at=utcnow())
     s.add(row)
     s.flush()
     return row
@@ -150,9 +145,7 @@ def _bookings_per_code(s: Session, business_id: str, codes: list[str]) -> Counte
     return counts
 
 
-def _link_for(
-    base: str, code: str, name: str
-) -> tuple[str | None, WidgetSnippets | None, str | None]:
+def _link_for(base: str, code: str, name: str) -> tuple[str | None, WidgetSnippets | None, str | None]:
     try:
         link = build_link(base, code)
     except DomainError as problem:
@@ -165,21 +158,18 @@ def _records(s: Session, actor: Actor, csp_ids: list[str | None] | None) -> list
     business = s.get(Business, actor.business_id)
     if business is None:
         raise NotFound("This business no longer exists on this computer.")
-    owners: list[str | None] = (
-        [None, *_csp_ids(s, actor.business_id)] if csp_ids is None else list(csp_ids)
-    )
+    owners: list[str | None] = [None, *_csp_ids(s, actor.business_id)] if csp_ids is None \
+        else list(csp_ids)
     query = select(LinkCode).where(LinkCode.business_id == actor.business_id)
     codes_by_owner: dict[str | None, list[LinkCode]] = {}
     for row in s.scalars(query):
         codes_by_owner.setdefault(row.csp_id, []).append(row)
-    counts = _bookings_per_code(
-        s, actor.business_id, [r.code for rows in codes_by_owner.values() for r in rows]
-    )
+    counts = _bookings_per_code(s, actor.business_id,
+                                [r.code for rows in codes_by_owner.values() for r in rows])
     profiles = {
         p.id: p
         for p in s.scalars(
-            select(CspProfile)
-            .join(StaffAccount, CspProfile.staff_id == StaffAccount.id)
+            select(CspProfile).join(StaffAccount, CspProfile.staff_id == StaffAccount.id)
             .where(CspProfile.business_id == actor.business_id)
         )
     }
@@ -203,11 +193,8 @@ def _records(s: Session, actor: Actor, csp_ids: list[str | None] | None) -> list
             name, email = profile.staff.full_name, profile.staff.email
             title, live = profile.title, profile.is_live
         link, snippets, problem = _link_for(business.booking_link_base, active.code, name)
-        records.append(
-            LinkRecord(
-                owner, name, email, title, live, active.code, link, snippets, problem, code_records
-            )
-        )
+        records.append(LinkRecord(owner, name, email, title, live, active.code, link, snippets,
+                                  problem, code_records))
     return records
 
 
@@ -253,11 +240,8 @@ def regenerate_code(uow: UnitOfWork, actor: Actor, csp_id: str | None) -> LinkRe
                 raise NotFound("That provider no longer exists on this computer.")
         now = utcnow()
         for row in s.scalars(
-            select(LinkCode).where(
-                LinkCode.business_id == actor.business_id,
-                LinkCode.status == ACTIVE,
-                _owner_is(csp_id),
-            )
+            select(LinkCode).where(LinkCode.business_id == actor.business_id,
+                                   LinkCode.status == ACTIVE, _owner_is(csp_id))
         ):
             row.status, row.retired_at, row.retired_by_id = RETIRED, now, actor.user_id
         s.flush()
@@ -276,9 +260,8 @@ def resolve_code(uow: UnitOfWork, actor: Actor, code: str) -> CodeOwner:
     clean = code_from_text(code) or normalize_code(code)  # a pasted link works too
     with uow.read() as s:
         row = s.scalars(
-            select(LinkCode).where(
-                LinkCode.business_id == actor.business_id, LinkCode.code == clean
-            )
+            select(LinkCode).where(LinkCode.business_id == actor.business_id,
+                                   LinkCode.code == clean)
         ).first()
         if row is None:
             raise NotFound(f"No provider or business uses the booking code {clean}.")
@@ -293,12 +276,9 @@ def bookings_by_code(uow: UnitOfWork, actor: Actor, csp_id: str | None = None) -
     """How many bookings each of the CSP's (or the business's) codes brought, old codes included."""
     actor.require(Permission.PRINT_HANDOUTS)
     with uow.read() as s:
-        codes = list(
-            s.scalars(
-                select(LinkCode.code).where(
-                    LinkCode.business_id == actor.business_id, _owner_is(csp_id)
-                )
-            )
-        )
+        codes = list(s.scalars(
+            select(LinkCode.code).where(LinkCode.business_id == actor.business_id,
+                                        _owner_is(csp_id))
+        ))
         counts = _bookings_per_code(s, actor.business_id, codes)
         return {code: counts[code] for code in codes}
