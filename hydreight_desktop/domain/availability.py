@@ -14,12 +14,33 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 
 from hydreight_desktop.domain.clock import zone
 from hydreight_desktop.domain.errors import ConflictError, DomainError, ValidationError
-from hydreight_desktop.domain.providers import Mode, parse_mode  # noqa: F401  (re-exported)
 
 MINUTES_PER_DAY = 24 * 60
+
+
+class Mode(StrEnum):
+    """Where a service happens: the CSP travels (callout) or the client comes in (facility)."""
+
+    CALLOUT = "callout"
+    FACILITY = "facility"
+
+    @property
+    def label(self) -> str:
+        return "Callout" if self is Mode.CALLOUT else "Facility"
+
+
+def parse_mode(value: str | Mode) -> Mode:
+    try:
+        return Mode(value)
+    except ValueError:
+        raise ValidationError(
+            "Choose callout (the CSP travels to the client) or facility (the client comes in).",
+            field="mode",
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
