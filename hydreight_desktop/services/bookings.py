@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from hydreight_desktop.domain.availability import (
@@ -45,7 +45,6 @@ from hydreight_desktop.store.models import (
     Booking,
     BookingClient,
     BookingService,
-    Business,
     Client,
     CspProfile,
     Service,
@@ -74,6 +73,13 @@ def _clean_address(mode: Mode, address: str | None) -> str | None:
     if len(text) > 500:
         raise ValidationError("The address is too long (500 characters at most).", field="address")
     return text if mode is Mode.CALLOUT else None
+
+
+def _clean_notes(notes: str | None) -> str:
+    text = (notes or "").strip()
+    if len(text) > MAX_NOTES:
+        raise ValidationError(f"Notes can be {MAX_NOTES} characters at most.", field="notes")
+    return text
 
 
 def check_client_forms(clients: Sequence[BookingClientForm]) -> None:
@@ -126,9 +132,10 @@ def load_services(s: Session, business_id: str, ids: Sequence[str]) -> dict[str,
     return rows
 
 
-def booking_length(business: Business, minutes_per_client: Sequence[Sequence[int]]) -> int:
+def booking_length(settings: Row, minutes_per_client: Sequence[Sequence[int]]) -> int:
+    """A booking's minutes under the business's settings row (from ``load_rules``)."""
     minutes = booking_minutes(
-        minutes_per_client, business.multi_client_timing, business.extra_client_setup_minutes
+        minutes_per_client, settings.multi_client_timing, settings.extra_client_setup_minutes
     )
     if minutes > MAX_BOOKING_MINUTES:
         raise ValidationError(
@@ -213,9 +220,10 @@ def create_booking(uow: UnitOfWork, actor: Actor, form: BookingForm) -> BookingR
     start = _aware(form.start_at)
     address = _clean_address(mode, form.address)
     check_client_forms(form.clients)
-    notes = (form.notes or "").strip()
-    if len(notes) > MAX_NOTES:
-        raise ValidationError(f"Notes can be {MAX_NOTES} characters at most.", field="notes")
+    notes = _clean_notes(form.notes)
+    link_code = (form.link_code or "").strip() or None
+    if link_code is not None and len(link_code) > 64:
+        raise ValidationError("The booking link code is too long.", field="link_code")
     with uow.write(actor, "booking.create") as s:
         rules, business = load_rules(s, actor.business_id)
         clients = load_clients(s, actor.business_id, [c.client_id for c in form.clients])
@@ -242,7 +250,7 @@ def create_booking(uow: UnitOfWork, actor: Actor, form: BookingForm) -> BookingR
             status=BookingStatus.BOOKED.value,
             address=address,
             notes=notes,
-            link_code=(form.link_code or "").strip() or None,
+            link_code=link_code,
             booked_by_id=actor.user_id,
         )
         for position, c in enumerate(form.clients, start=1):
@@ -363,8 +371,15 @@ def add_booking_client(
             enforce_notice=False,
         )
         end = row.start_at + timedelta(minutes=minutes)
+        # The booking now ends later: none of its clients may be elsewhere until then.
         check_clients_free(
-            s, actor.business_id, [client.client_id], row.start_at, end, rules.clinic_time_zone
+            s,
+            actor.business_id,
+            [client.client_id, *(c.client_id for c in row.clients)],
+            row.start_at,
+            end,
+            rules.clinic_time_zone,
+            ignore_booking_id=row.id,
         )
         position = max((c.position for c in row.clients), default=0) + 1
         row.clients.append(_booking_client(actor, client, position, services))
@@ -395,6 +410,20 @@ def remove_booking_client(
         row.end_at = row.start_at + timedelta(
             minutes=booking_length(business, _service_minutes(row))
         )
+        s.flush()
+        return booking_record(s, row)
+
+
+def update_booking_details(
+    uow: UnitOfWork, actor: Actor, booking_id: str, *, notes: str, address: str | None = None
+) -> BookingRecord:
+    """Change a booking's notes and, for a callout, the address the CSP travels to."""
+    actor.require(Permission.MANAGE_BOOKINGS)
+    clean_notes = _clean_notes(notes)
+    with uow.write(actor, "booking.update_details") as s:
+        row = _open_booking(s, actor, booking_id, "changed")
+        row.address = _clean_address(Mode(row.mode), address)
+        row.notes = clean_notes
         s.flush()
         return booking_record(s, row)
 

@@ -15,10 +15,10 @@ from sqlalchemy import select
 from hydreight_desktop.domain import availability as rules_mod
 from hydreight_desktop.domain import why_not_bookable as why_mod
 from hydreight_desktop.domain.availability import Mode, day_span, parse_mode
-from hydreight_desktop.domain.booking_length import booking_minutes
+from hydreight_desktop.domain.booking_length import client_minutes
 from hydreight_desktop.domain.clock import utcnow
 from hydreight_desktop.domain.errors import ValidationError
-from hydreight_desktop.domain.roles import Permission
+from hydreight_desktop.domain.roles import Permission, Role
 from hydreight_desktop.services.bookings import (
     add_booking_client,
     booking_length,
@@ -34,6 +34,7 @@ from hydreight_desktop.services.bookings import (
     reschedule_booking,
     set_booking_status,
     transition_booking,
+    update_booking_details,
 )
 from hydreight_desktop.services.context import Actor
 from hydreight_desktop.services.schedule_views import list_schedule, today_for_csp
@@ -75,6 +76,7 @@ __all__ = [
     "set_booking_status",
     "today_for_csp",
     "transition_booking",
+    "update_booking_details",
     "why_not_bookable",
 ]
 
@@ -208,7 +210,11 @@ def list_csps_for_booking(
                 StaffAccount.active,
             )
             .join(StaffAccount, StaffAccount.id == CspProfile.staff_id)
-            .where(CspProfile.business_id == actor.business_id)
+            .where(
+                CspProfile.business_id == actor.business_id,
+                StaffAccount.role == Role.CSP.value,
+                StaffAccount.active.is_(True),
+            )
             .order_by(StaffAccount.full_name)
         ).all()
         modes: dict[str, set[Mode]] = {}
@@ -219,14 +225,7 @@ def list_csps_for_booking(
         ):
             modes.setdefault(csp_id, set()).add(Mode(m))
     out = []
-    for (
-        csp_id,
-        name,
-        title,
-        tz,
-        live,
-        active,
-    ) in rows:
+    for csp_id, name, title, tz, live, active in rows:
         offered = tuple(m for m in Mode if m in modes.get(csp_id, ()))
         is_live = bool(live and active)
         if (live_only and not is_live) or (wanted and wanted not in offered):
@@ -267,7 +266,6 @@ def quote_booking(
     Uses the business's setting for several clients (one after another or side by side).
     """
     actor.require(Permission.VIEW_SCHEDULE)
-
     check_client_forms(clients)
     with uow.read() as s:
         _, business = load_rules(s, actor.business_id)
@@ -285,9 +283,7 @@ def quote_booking(
                 client_id=c.client_id,
                 client_name=f"{people[c.client_id].first_name} {people[c.client_id].last_name}",
                 services=tuple(_service_choice(services[sid]) for sid in c.service_ids),
-                minutes=booking_minutes(
-                    [[services[sid].duration_minutes for sid in c.service_ids]], "sequential"
-                ),
+                minutes=client_minutes([services[sid].duration_minutes for sid in c.service_ids]),
                 price_cents=sum(services[sid].price_cents for sid in c.service_ids),
             )
             for c in clients

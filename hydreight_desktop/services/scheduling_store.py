@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import Row, and_, bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from hydreight_desktop.domain.availability import (
@@ -23,11 +23,13 @@ from hydreight_desktop.domain.availability import (
 )
 from hydreight_desktop.domain.booking_status import TIME_HOLDING_STATUSES, BookingStatus
 from hydreight_desktop.domain.errors import ConflictError, NotFound
+from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services.scheduling_records import (
     BookedServiceRecord,
     BookingClientRecord,
     BookingRecord,
 )
+from hydreight_desktop.store.base import UTCDateTime
 from hydreight_desktop.store.models import (
     Booking,
     BookingClient,
@@ -45,9 +47,64 @@ MAX_BOOKING_MINUTES = 12 * 60
 _MAX_BOOKING = timedelta(minutes=MAX_BOOKING_MINUTES)
 
 
-def load_rules(s: Session, business_id: str) -> tuple[BookingRules, Business]:
-    """The business's scheduling settings as domain rules (and the row, for timing settings)."""
-    row = s.get(Business, business_id)
+# Statements are built once with bound parameters: slot searches run often and must stay
+# close to the cost of fetching the bookings themselves (benchmark ``slot_search``).
+_RULES = select(
+    Business.time_zone,
+    Business.travel_buffer_minutes,
+    Business.booking_window_days,
+    Business.slot_step_minutes,
+    Business.multi_client_timing,
+    Business.extra_client_setup_minutes,
+).where(Business.id == bindparam("business_id"))
+
+_PROFILES = (
+    select(
+        CspProfile.id,
+        StaffAccount.full_name,
+        CspProfile.default_time_zone,
+        CspProfile.is_live,
+        CspProfile.callout_advance_minutes,
+        CspProfile.facility_advance_minutes,
+        StaffAccount.active,
+        StaffAccount.role,
+    )
+    .join(StaffAccount, StaffAccount.id == CspProfile.staff_id)
+    .where(CspProfile.business_id == bindparam("business_id"))
+    .order_by(StaffAccount.full_name)
+)
+_PROFILES_BY_ID = _PROFILES.where(CspProfile.id.in_(bindparam("ids", expanding=True)))
+
+_HOURS = select(
+    CspHoursRange.csp_id,
+    CspHoursRange.mode,
+    CspHoursRange.weekday,
+    CspHoursRange.start_minute,
+    CspHoursRange.end_minute,
+).where(CspHoursRange.csp_id.in_(bindparam("ids", expanding=True)))
+
+_BLOCKS = select(
+    CspVacation.csp_id, CspVacation.starts_at, CspVacation.ends_at, CspVacation.reason
+).where(
+    CspVacation.csp_id.in_(bindparam("ids", expanding=True)),
+    CspVacation.starts_at < bindparam("hi", type_=UTCDateTime),
+    CspVacation.ends_at > bindparam("lo", type_=UTCDateTime),
+)
+
+# Bounded on the (csp_id, start_at) index: no booking starts more than MAX_BOOKING earlier.
+_BUSY = select(Booking.id, Booking.csp_id, Booking.start_at, Booking.end_at, Booking.mode).where(
+    Booking.csp_id.in_(bindparam("ids", expanding=True)),
+    Booking.start_at >= bindparam("earliest", type_=UTCDateTime),
+    Booking.start_at < bindparam("hi", type_=UTCDateTime),
+    Booking.end_at > bindparam("lo", type_=UTCDateTime),
+    Booking.status.in_(TIME_HOLDING_STATUSES),
+)
+
+
+def load_rules(s: Session, business_id: str) -> tuple[BookingRules, Row]:
+    """The business's scheduling settings as domain rules, and the row (``multi_client_timing``,
+    ``extra_client_setup_minutes``) for booking lengths."""
+    row = s.connection().execute(_RULES, {"business_id": business_id}).first()
     if row is None:
         raise NotFound("This business no longer exists on this computer.")
     rules = BookingRules(
@@ -57,36 +114,6 @@ def load_rules(s: Session, business_id: str) -> tuple[BookingRules, Business]:
         slot_step_minutes=row.slot_step_minutes,
     )
     return rules, row
-
-
-_CSP_COLUMNS = (
-    CspProfile.id,
-    StaffAccount.full_name,
-    CspProfile.default_time_zone,
-    CspProfile.is_live,
-    StaffAccount.active,
-    CspProfile.callout_advance_minutes,
-    CspProfile.facility_advance_minutes,
-)
-
-
-def _csp_query(business_id: str):
-    return (
-        select(*_CSP_COLUMNS)
-        .join(StaffAccount, StaffAccount.id == CspProfile.staff_id)
-        .where(CspProfile.business_id == business_id)
-    )
-
-
-def csp_name(s: Session, business_id: str, csp_id: str) -> str:
-    name = s.scalar(
-        select(StaffAccount.full_name)
-        .join(CspProfile, CspProfile.staff_id == StaffAccount.id)
-        .where(CspProfile.id == csp_id, CspProfile.business_id == business_id)
-    )
-    if name is None:
-        raise NotFound("That provider is not in this business (it may have been removed).")
-    return name
 
 
 def load_calendars(
@@ -103,61 +130,47 @@ def load_calendars(
     """
     pad = timedelta(minutes=rules.travel_buffer_minutes)
     lo, hi = frm - pad, to + pad
-    query = _csp_query(business_id).order_by(StaffAccount.full_name)
-    if csp_ids is not None:
+    conn = s.connection()
+    if csp_ids is None:  # every current CSP (profiles outlive a change of role)
+        profiles = [
+            p
+            for p in conn.execute(_PROFILES, {"business_id": business_id})
+            if p.active and p.role == Role.CSP.value
+        ]
+    else:
         if not csp_ids:
             return []
-        query = query.where(CspProfile.id.in_(list(csp_ids)))
-    profiles = s.execute(query).all()
-    if csp_ids is not None and len(profiles) < len(set(csp_ids)):
-        raise NotFound("That provider is not in this business (it may have been removed).")
+        wanted = list(set(csp_ids))
+        profiles = conn.execute(_PROFILES_BY_ID, {"business_id": business_id, "ids": wanted}).all()
+        if len(profiles) < len(wanted):
+            raise NotFound("That provider is not in this business (it may have been removed).")
     ids = [p[0] for p in profiles]
     hours: dict[str, list[WeeklyHours]] = {i: [] for i in ids}
-    for csp_id, mode, weekday, start_m, end_m in s.execute(
-        select(
-            CspHoursRange.csp_id,
-            CspHoursRange.mode,
-            CspHoursRange.weekday,
-            CspHoursRange.start_minute,
-            CspHoursRange.end_minute,
-        ).where(CspHoursRange.csp_id.in_(ids))
-    ):
+    for csp_id, mode, weekday, start_m, end_m in conn.execute(_HOURS, {"ids": ids}):
         hours[csp_id].append(WeeklyHours(Mode(mode), weekday, start_m, end_m))
     blocks: dict[str, list[Block]] = {i: [] for i in ids}
-    for csp_id, start, end, reason in s.execute(
-        select(
-            CspVacation.csp_id, CspVacation.starts_at, CspVacation.ends_at, CspVacation.reason
-        ).where(CspVacation.csp_id.in_(ids), CspVacation.starts_at < hi, CspVacation.ends_at > lo)
-    ):
+    for csp_id, start, end, reason in conn.execute(_BLOCKS, {"ids": ids, "lo": lo, "hi": hi}):
         blocks[csp_id].append(Block(start, end, reason))
     busy: dict[str, list[BusyBooking]] = {i: [] for i in ids}
-    for booking_id, csp_id, start, end, mode in s.execute(busy_bookings_query(ids, lo, hi)):
-        busy[csp_id].append(BusyBooking(booking_id, start, end, Mode(mode)))
+    modes = {m.value: m for m in Mode}
+    for booking_id, csp_id, start, end, mode in conn.execute(
+        _BUSY, {"ids": ids, "earliest": lo - _MAX_BOOKING, "lo": lo, "hi": hi}
+    ):
+        busy[csp_id].append(BusyBooking(booking_id, start, end, modes[mode]))
     return [
         CspCalendar(
             csp_id=pid,
             name=name,
             time_zone=tz,
-            is_live=bool(live and active),
+            is_live=bool(live and active and role == Role.CSP.value),
             hours=tuple(hours[pid]),
             callout_advance_minutes=callout_adv,
             facility_advance_minutes=facility_adv,
             blocks=tuple(blocks[pid]),
             bookings=tuple(busy[pid]),
         )
-        for pid, name, tz, live, active, callout_adv, facility_adv in profiles
+        for pid, name, tz, live, callout_adv, facility_adv, active, role in profiles
     ]
-
-
-def busy_bookings_query(csp_ids: Sequence[str], lo: datetime, hi: datetime):
-    """Time-holding bookings of these CSPs overlapping [lo, hi), bounded on the index."""
-    return select(Booking.id, Booking.csp_id, Booking.start_at, Booking.end_at, Booking.mode).where(
-        Booking.csp_id.in_(list(csp_ids)),
-        Booking.start_at >= lo - _MAX_BOOKING,
-        Booking.start_at < hi,
-        Booking.end_at > lo,
-        Booking.status.in_(TIME_HOLDING_STATUSES),
-    )
 
 
 def load_calendar(

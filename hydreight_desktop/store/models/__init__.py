@@ -1,5 +1,6 @@
 """Every model, imported so that ``Base.metadata`` knows all tables (Alembic and tests rely on it)."""
 
+from hydreight_desktop.store.models.handouts import LinkCode
 from hydreight_desktop.store.models.infra import AuditEntry, DeviceState, OutboxEntry
 from hydreight_desktop.store.models.scheduling import Booking, BookingClient, BookingService
 from hydreight_desktop.store.models.setup import (
@@ -27,6 +28,7 @@ __all__ = [
     "CspVacation",
     "DeviceState",
     "HcpProfile",
+    "LinkCode",
     "OutboxEntry",
     "Service",
     "StaffAccount",

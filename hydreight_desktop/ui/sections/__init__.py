@@ -42,6 +42,13 @@ SECTIONS: list[SectionSpec] = [
     ),
     SectionSpec("schedule", "Schedule", "fa5s.calendar-alt", Permission.VIEW_SCHEDULE, f"{_UI}.schedule:ScheduleSection"),  # noqa: E501
     SectionSpec("today", "Today", "fa5s.clipboard-list", Permission.VIEW_SCHEDULE, f"{_UI}.today:TodaySection"),  # noqa: E501
+    SectionSpec(
+        "handouts",
+        "Handouts & links",
+        "fa5s.qrcode",
+        Permission.PRINT_HANDOUTS,
+        f"{_UI}.handouts:HandoutsSection",
+    ),
 ]
 
 
