@@ -1,0 +1,57 @@
+"""A screen's title line and its quiet notes (read-only reasons, tips)."""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from hydreight_desktop.ui.widgets.wrap_label import WrapLabel
+
+
+class PageHeader(QWidget):
+    """Title, one line saying what the screen is for, and room for buttons on the right."""
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.subtitle = WrapLabel(subtitle)
+        self.subtitle.setStyleSheet("color: #6b7280;")
+        self.subtitle.setVisible(bool(subtitle))
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.title)
+        text.addWidget(self.subtitle)
+        self.actions = QHBoxLayout()
+        self.actions.setSpacing(6)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addLayout(text, 1)
+        layout.addLayout(self.actions)
+
+
+class InfoNote(QFrame):
+    """A grey-blue note, e.g. why a form is read-only."""
+
+    def __init__(
+        self, text: str = "", icon: str = "fa5s.info-circle", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoNote")
+        self.setStyleSheet(
+            "#infoNote { background: #eff4ff; border: 1px solid #c7d7fe; border-radius: 4px; }"
+            "#infoNote QLabel { color: #1d3a8a; }"
+        )
+        glyph = QLabel()
+        glyph.setPixmap(qta.icon(icon, color="#3559c7").pixmap(16, 16))
+        self.text = WrapLabel(text)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 7, 10, 7)
+        layout.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+        self.setVisible(bool(text))
+
+    def set_text(self, text: str) -> None:
+        self.text.setText(text)
+        self.setVisible(bool(text))

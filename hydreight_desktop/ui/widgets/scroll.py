@@ -1,0 +1,44 @@
+"""A vertically scrolling page whose content always gets its full preferred height.
+
+``QScrollArea(widgetResizable=True)`` gives a form only its *minimum* height when the window
+is short, squeezing line edits and clipping hints; this area sizes the content to its size
+hint at the viewport's width instead, and scrolls the rest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+
+class PageScrollArea(QScrollArea):
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        content = self.widget()
+        if content is None:
+            return
+        width = self.viewport().width()
+        layout = content.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            wanted = layout.totalHeightForWidth(width)
+        else:
+            wanted = content.sizeHint().height()
+        height = max(self.viewport().height(), wanted, content.minimumSizeHint().height())
+        if content.width() != width or content.height() != height:
+            content.resize(width, height)
