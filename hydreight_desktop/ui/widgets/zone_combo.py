@@ -1,4 +1,8 @@
-"""Pick a time zone by typing part of its name ("new york", "london", "-05")."""
+"""Pick a time zone by typing part of its name ("new york", "london", "-05").
+
+Common US/Canada zones come first; every entry shows today's UTC offset. ``value()`` is the
+IANA name chosen (or the raw text, so the domain rule can explain what is wrong).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from hydreight_desktop.domain.clock import known_zones, utcnow, zone
+
+COMMON_ZONES = (
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "Pacific/Honolulu",
+    "America/Toronto",
+    "America/Vancouver",
+    "Europe/London",
+)
 
 
 def zone_label(name: str, moment: datetime | None = None) -> str:
@@ -21,7 +38,7 @@ def zone_label(name: str, moment: datetime | None = None) -> str:
 
 
 class ZoneCombo(QComboBox):
-    """An editable combo over every IANA zone; ``value()`` is the zone name or what was typed."""
+    """An editable combo over every IANA zone; typing filters by any part of the name."""
 
     changed = Signal(str)
 
@@ -31,10 +48,13 @@ class ZoneCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(16)
         now = utcnow()
-        for name in known_zones():
-            self.addItem(zone_label(name, now), name)
-        completer = QCompleter(self.model(), self)
-        completer.setCompletionColumn(0)
+        others = [z for z in known_zones() if z not in COMMON_ZONES]
+        labels = []
+        for name in (*COMMON_ZONES, *others):
+            labels.append(zone_label(name, now))
+            self.addItem(labels[-1], name)
+        self.insertSeparator(len(COMMON_ZONES))
+        completer = QCompleter(labels, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -44,10 +64,9 @@ class ZoneCombo(QComboBox):
         self.currentTextChanged.connect(lambda _text: self.changed.emit(self.value()))
 
     def value(self) -> str:
-        """The zone name chosen, or the raw text (the domain rule then explains what is wrong)."""
         text = self.currentText().strip()
         index = self.findText(text, Qt.MatchFlag.MatchExactly)
-        if index >= 0:
+        if index >= 0 and self.itemData(index):
             return self.itemData(index)
         candidate = text.replace(" / ", "/").replace(" ", "_")
         index = self.findData(candidate)
@@ -59,6 +78,10 @@ class ZoneCombo(QComboBox):
             self.setCurrentIndex(index)
         else:
             self.setEditText(name)
+
+    # the names the first-run dialog uses
+    zone_name = value
+    set_zone = set_value
 
     def set_read_only(self, read_only: bool) -> None:
         self.setEnabled(not read_only)
