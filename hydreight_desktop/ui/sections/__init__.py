@@ -40,7 +40,27 @@ SECTIONS: list[SectionSpec] = [
         f"{_UI}.home:HomeSection",
         "Ctrl+1",
     ),
-]
+    SectionSpec(
+        "clients", "Clients", "fa5s.address-book", Permission.VIEW_CLIENTS,
+        f"{_UI}.clients:ClientsSection",
+    ),
+    SectionSpec(
+        "providers", "Providers", "fa5s.user-nurse", Permission.VIEW_PROVIDERS,
+        f"{_UI}.providers:ProvidersSection",
+    ),
+    SectionSpec(
+        "services", "Services", "fa5s.syringe", Permission.VIEW_SERVICES,
+        f"{_UI}.catalog:ServicesSection",
+    ),
+    SectionSpec(
+        "staff", "Staff", "fa5s.id-badge", Permission.MANAGE_STAFF,
+        f"{_UI}.staff:StaffSection",
+    ),
+    SectionSpec(
+        "business", "Business", "fa5s.building", Permission.VIEW_BUSINESS,
+        f"{_UI}.business:BusinessSection",
+    ),
+]  # fmt: skip
 
 
 def sections_for(can: Callable[[Permission], bool]) -> list[SectionSpec]:

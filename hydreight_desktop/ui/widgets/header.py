@@ -15,9 +15,9 @@ class PageHeader(QWidget):
     def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(title)
-        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setObjectName("pageTitle")
         self.subtitle = WrapLabel(subtitle)
-        self.subtitle.setStyleSheet("color: #6b7280;")
+        self.subtitle.setObjectName("pageSubtitle")
         self.subtitle.setVisible(bool(subtitle))
         text = QVBoxLayout()
         text.setSpacing(2)
