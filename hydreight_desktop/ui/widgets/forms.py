@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QTextEdit,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from hydreight_desktop.domain.errors import DomainError, ValidationError
 from hydreight_desktop.ui.widgets.messages import error_text
+from hydreight_desktop.ui.widgets.scroll import PageScrollArea
 from hydreight_desktop.ui.widgets.wrap_label import WrapLabel
 
 Check = Callable[[], str | None]
@@ -381,12 +381,10 @@ class FormDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 16, 18, 14)
         outer.setSpacing(10)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.addStretch(1)
         inner = QWidget()
         inner.setLayout(self.body)
-        scroll.setWidget(inner)
+        scroll = PageScrollArea(inner)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
 

@@ -32,19 +32,23 @@ class PageHeader(QWidget):
 
 
 class InfoNote(QFrame):
-    """A grey-blue note, e.g. why a form is read-only."""
+    """A quiet note: why a form is read-only (info) or what to double-check (warning)."""
 
-    def __init__(
-        self, text: str = "", icon: str = "fa5s.info-circle", parent: QWidget | None = None
-    ) -> None:
+    KINDS = {  # background, border, text, icon colour, glyph
+        "info": ("#eff4ff", "#c7d7fe", "#1d3a8a", "#3559c7", "fa5s.info-circle"),
+        "warning": ("#fffaeb", "#fedf89", "#7a2e0e", "#dc6803", "fa5s.exclamation-triangle"),
+    }
+
+    def __init__(self, text: str = "", kind: str = "info", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        background, border, color, icon_color, icon = self.KINDS[kind]
         self.setObjectName("infoNote")
         self.setStyleSheet(
-            "#infoNote { background: #eff4ff; border: 1px solid #c7d7fe; border-radius: 4px; }"
-            "#infoNote QLabel { color: #1d3a8a; }"
+            f"#infoNote {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
+            f"#infoNote QLabel {{ color: {color}; }}"
         )
         glyph = QLabel()
-        glyph.setPixmap(qta.icon(icon, color="#3559c7").pixmap(16, 16))
+        glyph.setPixmap(qta.icon(icon, color=icon_color).pixmap(16, 16))
         self.text = WrapLabel(text)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 7, 10, 7)
