@@ -6,7 +6,7 @@ hints get clipped); this label instead sets its own minimum height after every r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -28,6 +28,18 @@ class WrapLabel(QLabel):
         hint = super().sizeHint()
         return QSize(min(hint.width(), 400), max(self.minimumHeight(), self.fontMetrics().height()))
 
+    def text_height(self, width: int) -> int:
+        """The height the wrapped text needs at ``width`` (QLabel's own answer is unreliable
+        once a minimum height is set)."""
+        if not self.text():
+            return 0
+        margins = self.contentsMargins()
+        inner = max(10, width - margins.left() - margins.right() - 2 * self.margin())
+        bounds = self.fontMetrics().boundingRect(
+            QRect(0, 0, inner, 100_000), int(Qt.TextFlag.TextWordWrap), self.text()
+        )
+        return bounds.height() + margins.top() + margins.bottom() + 2 * self.margin()
+
     def setText(self, text: str) -> None:  # noqa: N802 - Qt name
         super().setText(text)
         self._fit()
@@ -37,7 +49,7 @@ class WrapLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        height = self.heightForWidth(max(self.width(), 60))
+        height = self.text_height(max(self.width(), 60))
         if height > 0 and height != self.minimumHeight():
             self.setMinimumHeight(height)
             self.updateGeometry()
