@@ -43,8 +43,8 @@ def _create(uow: UnitOfWork, form: NewBusiness, email_again: str) -> BusinessRec
 class FirstRunDialog(QDialog):
     """Accepts with ``choice`` = "created" (``business`` set) or "demo"."""
 
-    def __init__(self, uow: UnitOfWork, runner: TaskRunner) -> None:
-        super().__init__()
+    def __init__(self, uow: UnitOfWork, runner: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
         self.uow, self.runner = uow, runner
         self.choice: str | None = None
         self.business: BusinessRecord | None = None

@@ -27,8 +27,10 @@ from hydreight_desktop.ui.widgets.messages import error_text
 class LoginDialog(QDialog):
     """Accepts with ``self.actor`` set once the service has checked the credentials."""
 
-    def __init__(self, uow: UnitOfWork, runner: TaskRunner, business: BusinessRecord) -> None:
-        super().__init__()
+    def __init__(
+        self, uow: UnitOfWork, runner: TaskRunner, business: BusinessRecord, parent=None
+    ) -> None:
+        super().__init__(parent)
         self.uow, self.runner, self.business = uow, runner, business
         self.actor: Actor | None = None
         self.setWindowTitle(f"Sign in — {business.name}")
