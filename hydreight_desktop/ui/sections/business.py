@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import qtawesome as qta
 from babel import Locale
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -35,6 +34,7 @@ from hydreight_desktop.services.business import (
     validate_settings,
 )
 from hydreight_desktop.ui.context import AppContext
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.busy import BusyBar
 from hydreight_desktop.ui.widgets.forms import ErrorBanner, Form, Saver, rule
 from hydreight_desktop.ui.widgets.header import InfoNote, PageHeader
@@ -168,10 +168,10 @@ class BusinessSection(QWidget):
         self.note = InfoNote("" if self.can_edit else refusal_message(Permission.MANAGE_BUSINESS))
         self.banner = ErrorBanner()
         self.busy = BusyBar()
-        self.save_button = QPushButton(qta.icon("fa5s.check"), "Save changes")
+        self.save_button = QPushButton(icon("fa5s.check"), "Save changes")
         self.save_button.setToolTip("Save changes (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(qta.icon("fa5s.undo"), "Discard changes")
+        self.revert_button = QPushButton(icon("fa5s.undo"), "Discard changes")
         self.revert_button.clicked.connect(self.revert)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -5,7 +5,6 @@ Everyone sees the list (front desk needs prices); only a Business Admin adds, ed
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +29,7 @@ from hydreight_desktop.services.catalog import (
     validate_service,
 )
 from hydreight_desktop.ui.context import AppContext
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.forms import FormDialog, Saver
 from hydreight_desktop.ui.widgets.header import InfoNote, PageHeader
 from hydreight_desktop.ui.widgets.inputs import OptionalValue, PercentEdit, minutes_spin
@@ -218,7 +218,7 @@ class ServicesSection(QWidget):
         self.show_retired.setToolTip("Also list services no longer offered")
         self.show_retired.toggled.connect(lambda _on: self.list.reload())
         self.panel.toolbar.insertWidget(1, self.show_retired)
-        self.toggle_button = QPushButton(qta.icon("fa5s.toggle-off"), "Retire")
+        self.toggle_button = QPushButton(icon("fa5s.toggle-off"), "Retire")
         self.toggle_button.setEnabled(False)
         self.toggle_button.clicked.connect(self.toggle_active)
         if self.can_edit:
@@ -288,5 +288,5 @@ class ServicesSection(QWidget):
         if record is not None:
             self.toggle_button.setText("Retire" if record.active else "Offer again")
             self.toggle_button.setIcon(
-                qta.icon("fa5s.toggle-off" if record.active else "fa5s.toggle-on")
+                icon("fa5s.toggle-off" if record.active else "fa5s.toggle-on")
             )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import qtawesome as qta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +43,7 @@ from hydreight_desktop.services.clients import (
     update_client,
 )
 from hydreight_desktop.ui.context import AppContext
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.sections.clients_model import COLUMNS, ClientTableModel
 from hydreight_desktop.ui.widgets.account_fields import NewEmailFields, add_fixed_email, phone_field
 from hydreight_desktop.ui.widgets.forms import ErrorBanner, FormDialog, Saver, rule
@@ -258,7 +258,7 @@ class ClientDialog(FormDialog):
         self.address_panel.search.hide()
         self.address_panel.export_button.hide()
         self.address_panel.setMinimumHeight(170)
-        self.remove_button = QPushButton(qta.icon("fa5s.trash-alt"), "Remove")
+        self.remove_button = QPushButton(icon("fa5s.trash-alt"), "Remove")
         self.address_panel.toolbar.insertStretch(0, 1)
         self.address_panel.toolbar.addWidget(self.remove_button)
         self.address_panel.newRequested.connect(lambda: self.edit_address(None))

@@ -8,7 +8,6 @@ vacations; everyone else reads.
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +41,7 @@ from hydreight_desktop.services.providers import (
     update_csp_settings,
 )
 from hydreight_desktop.ui.context import AppContext
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.account_fields import add_fixed_email, phone_field
 from hydreight_desktop.ui.widgets.forms import ErrorBanner, Form, Saver, required, rule
 from hydreight_desktop.ui.widgets.header import InfoNote
@@ -90,7 +90,7 @@ class _TabForm(QWidget):
         self.note = InfoNote("" if editable else note)
         self.status = QLabel()
         self.status.setObjectName("hint")
-        self.save_button = QPushButton(qta.icon("fa5s.check", color="white"), save_text)
+        self.save_button = QPushButton(icon("fa5s.check", color="white"), save_text)
         self.save_button.setObjectName("primary")
         self.save_button.setToolTip(f"{save_text} (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
@@ -297,7 +297,7 @@ class ModeHours(QWidget):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.save_button = QPushButton(
-            qta.icon("fa5s.check", color="white"), f"Save {mode.label.lower()} hours"
+            icon("fa5s.check", color="white"), f"Save {mode.label.lower()} hours"
         )
         self.save_button.setObjectName("primary")
         self.save_button.setVisible(editable)
@@ -351,8 +351,8 @@ class ModeHours(QWidget):
 
     def _saved(self, record: CspProfileRecord) -> None:
         self.show_record(record)
-        self.status.setText(f"{self.mode.label} hours saved.")
-        self.saved.emit(record)
+        self.saved.emit(record)  # the whole profile shows the new record...
+        self.status.setText(f"{self.mode.label} hours saved.")  # ...then this line says so
 
     def _refused(self, error: BaseException) -> None:
         self._changed()
@@ -410,7 +410,7 @@ class CspProfileView(QWidget):
         manage = ctx.actor.can(Permission.MANAGE_PROVIDERS)
         self.own_hours = own and ctx.actor.can(Permission.EDIT_OWN_AVAILABILITY)
         availability = manage or self.own_hours
-        self.back = QPushButton(qta.icon("fa5s.arrow-left"), "All providers")
+        self.back = QPushButton(icon("fa5s.arrow-left"), "All providers")
         self.back.setVisible(not own)
         self.back.clicked.connect(self.backRequested)
         self.name = QLabel()
@@ -439,10 +439,10 @@ class CspProfileView(QWidget):
         vac_layout.addWidget(self.vacations)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
-        self.tabs.addTab(self.details, qta.icon("fa5s.id-card"), "Details")
-        self.tabs.addTab(self.hours, qta.icon("fa5s.clock"), "Available Hours")
-        self.tabs.addTab(self.settings, qta.icon("fa5s.cog"), "Settings")
-        self.tabs.addTab(vac_page, qta.icon("fa5s.umbrella-beach"), "Vacations/Block Time")
+        self.tabs.addTab(self.details, icon("fa5s.id-card"), "Details")
+        self.tabs.addTab(self.hours, icon("fa5s.clock"), "Available Hours")
+        self.tabs.addTab(self.settings, icon("fa5s.cog"), "Settings")
+        self.tabs.addTab(vac_page, icon("fa5s.umbrella-beach"), "Vacations/Block Time")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

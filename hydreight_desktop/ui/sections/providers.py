@@ -7,7 +7,6 @@ Admins and front desk see every provider; a CSP signed in sees only their own pr
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +38,7 @@ from hydreight_desktop.services.providers import (
     update_hcp,
 )
 from hydreight_desktop.ui.context import AppContext
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.sections.csp_profile import TABS, CspProfileView, live_badge
 from hydreight_desktop.ui.widgets.account_fields import (
     NewEmailFields,
@@ -53,8 +53,9 @@ from hydreight_desktop.ui.widgets.record_list import RecordList
 from hydreight_desktop.ui.widgets.table_model import Column
 from hydreight_desktop.ui.widgets.zone_combo import ZoneCombo
 
-LIVE_ICON = qta.icon("fa5s.circle", color="#12b76a")
-ONBOARDING_ICON = qta.icon("fa5s.circle", color="#f79009")
+
+def status_icon(is_live: bool):
+    return icon("fa5s.circle", color="#12b76a" if is_live else "#f79009")
 
 
 def modes_text(row: CspListRow) -> str:
@@ -235,7 +236,7 @@ class ProvidersSection(QWidget):
                 Column(
                     "Status",
                     lambda r: "Live" if r.is_live else "Onboarding",
-                    icon=lambda r: LIVE_ICON if r.is_live else ONBOARDING_ICON,
+                    icon=lambda r: status_icon(r.is_live),
                     tooltip=lambda r: live_badge(r.is_live),
                 ),
                 Column("Time zone", lambda r: r.default_time_zone.replace("_", " ")),
@@ -282,8 +283,8 @@ class ProvidersSection(QWidget):
         )
         self.hcps.panel.newRequested.connect(self.new_hcp)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.csps, qta.icon("fa5s.user-nurse"), "Clinical Service Providers")
-        self.tabs.addTab(self.hcps, qta.icon("fa5s.user-md"), "Healthcare Providers")
+        self.tabs.addTab(self.csps, icon("fa5s.user-nurse"), "Clinical Service Providers")
+        self.tabs.addTab(self.hcps, icon("fa5s.user-md"), "Healthcare Providers")
         lists = QWidget()
         lists_layout = QVBoxLayout(lists)
         lists_layout.setContentsMargins(0, 0, 0, 0)

@@ -6,7 +6,6 @@ CSP and HCP accounts get their provider profile automatically (filled in under P
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from hydreight_desktop.domain.contact import format_phone
@@ -21,6 +20,7 @@ from hydreight_desktop.services.staff import (
     update_staff,
 )
 from hydreight_desktop.ui.context import AppContext
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.account_fields import (
     NewEmailFields,
     NewPasswordFields,
@@ -178,8 +178,8 @@ class StaffSection(QWidget):
             column_widths={0: 200, 1: 240},
         )
         self.panel = self.list.panel
-        self.reset_button = QPushButton(qta.icon("fa5s.key"), "Reset password")
-        self.active_button = QPushButton(qta.icon("fa5s.user-slash"), "Deactivate")
+        self.reset_button = QPushButton(icon("fa5s.key"), "Reset password")
+        self.active_button = QPushButton(icon("fa5s.user-slash"), "Deactivate")
         for i, button in enumerate((self.reset_button, self.active_button)):
             button.setEnabled(False)
             self.panel.toolbar.insertWidget(2 + i, button)
@@ -254,7 +254,7 @@ class StaffSection(QWidget):
         if record is not None:
             self.active_button.setText("Deactivate" if record.active else "Reactivate")
             self.active_button.setIcon(
-                qta.icon("fa5s.user-slash" if record.active else "fa5s.user-check")
+                icon("fa5s.user-slash" if record.active else "fa5s.user-check")
             )
 
 

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from hydreight_desktop.domain.errors import DomainError, ValidationError
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.messages import error_text
 from hydreight_desktop.ui.widgets.scroll import PageScrollArea
 from hydreight_desktop.ui.widgets.wrap_label import WrapLabel
@@ -104,14 +104,14 @@ class ErrorBanner(QFrame):
         self.setStyleSheet(
             "#errorBanner { background: #fef3f2; border: 1px solid #fecdca; border-radius: 4px; }"
         )
-        icon = QLabel()
-        icon.setPixmap(qta.icon("fa5s.exclamation-circle", color=ERROR_COLOR).pixmap(16, 16))
+        glyph = QLabel()
+        glyph.setPixmap(icon("fa5s.exclamation-circle", color=ERROR_COLOR).pixmap(16, 16))
         self.text = WrapLabel()
         self.text.setStyleSheet(f"color: {ERROR_COLOR};")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
         self.hide()
 
@@ -366,7 +366,7 @@ class FormDialog(QDialog):
         self.save_button: QPushButton = self.buttons.addButton(
             save_text, QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save_button.setIcon(qta.icon("fa5s.check"))
+        self.save_button.setIcon(icon("fa5s.check"))
         self.save_button.setDefault(True)
         self.save_button.setToolTip(f"{save_text} (Ctrl+S)")
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

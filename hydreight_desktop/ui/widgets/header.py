@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.wrap_label import WrapLabel
 
 
@@ -41,14 +41,14 @@ class InfoNote(QFrame):
 
     def __init__(self, text: str = "", kind: str = "info", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        background, border, color, icon_color, icon = self.KINDS[kind]
+        background, border, color, icon_color, icon_name = self.KINDS[kind]
         self.setObjectName("infoNote")
         self.setStyleSheet(
             f"#infoNote {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}"
             f"#infoNote QLabel {{ color: {color}; }}"
         )
         glyph = QLabel()
-        glyph.setPixmap(qta.icon(icon, color=icon_color).pixmap(16, 16))
+        glyph.setPixmap(icon(icon_name, color=icon_color).pixmap(16, 16))
         self.text = WrapLabel(text)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 7, 10, 7)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.forms import ERROR_COLOR
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -61,7 +61,7 @@ class TimeRangeEdit(QWidget):
         self.end_edit = self._time_edit(end)
         self.end_edit.setToolTip("12:00 AM as an end time means midnight at the end of the day")
         remove = QToolButton()
-        remove.setIcon(qta.icon("fa5s.times", color="#6b7280"))
+        remove.setIcon(icon("fa5s.times", color="#6b7280"))
         remove.setToolTip("Remove this range")
         remove.setAutoRaise(True)
         remove.clicked.connect(lambda: self.removeRequested.emit(self))
@@ -115,7 +115,7 @@ class _DayRow:
         self.flow.setSpacing(14)
         self.flow.addWidget(self.closed)
         self.flow.addStretch(1)
-        self.add_button = QPushButton(qta.icon("fa5s.plus", color="#374151"), "Add hours")
+        self.add_button = QPushButton(icon("fa5s.plus", color="#374151"), "Add hours")
         self.add_button.setToolTip(f"Add a range of hours on {DAY_NAMES[weekday]}")
         self.add_button.clicked.connect(self.add_default)
         self.hint = QLabel()
@@ -183,9 +183,7 @@ class WeeklyHoursEditor(QWidget):
             grid.addWidget(day.host, 2 * d, 1)
             grid.addWidget(day.add_button, 2 * d, 2)
             grid.addWidget(day.hint, 2 * d + 1, 1, 1, 2)
-        self.copy_button = QPushButton(
-            qta.icon("fa5s.copy", color="#374151"), "Copy Monday to Tue–Fri"
-        )
+        self.copy_button = QPushButton(icon("fa5s.copy", color="#374151"), "Copy Monday to Tue–Fri")
         self.copy_button.setToolTip("Give Tuesday to Friday the same hours as Monday")
         self.copy_button.clicked.connect(self.copy_monday_to_weekdays)
         self.clear_button = QPushButton("Clear all")

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import (
     QAbstractItemModel,
     QItemSelectionModel,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.busy import BusyBar
 from hydreight_desktop.ui.widgets.table_model import SORT_ROLE
 
@@ -112,7 +112,7 @@ class ListPanel(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.addAction(
-            qta.icon("fa5s.search", color="#8a8f98"), QLineEdit.ActionPosition.LeadingPosition
+            icon("fa5s.search", color="#8a8f98"), QLineEdit.ActionPosition.LeadingPosition
         )
         self.search.setPlaceholderText(search_placeholder or f"Search {noun[1]}…  (Ctrl+F)")
         self.search.setAccessibleName(f"Search {noun[1]}")
@@ -125,11 +125,11 @@ class ListPanel(QWidget):
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.search, 1)
         if new_text:
-            self.new_button = QPushButton(qta.icon("fa5s.plus"), new_text)
+            self.new_button = QPushButton(icon("fa5s.plus"), new_text)
             self.new_button.setToolTip(f"{new_text} (Ctrl+N)")
             self.new_button.clicked.connect(self.newRequested)
             self.toolbar.addWidget(self.new_button)
-        self.export_button = QPushButton(qta.icon("fa5s.file-csv"), "Export CSV")
+        self.export_button = QPushButton(icon("fa5s.file-csv"), "Export CSV")
         self.export_button.setToolTip(f"Save the {noun[1]} shown as a spreadsheet (CSV) file")
         self.export_button.clicked.connect(self.export_csv)
         self.toolbar.addWidget(self.export_button)

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hydreight_desktop.domain.clock import utcnow, zone
+from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.forms import FormDialog, Saver
 from hydreight_desktop.ui.widgets.list_panel import ListPanel
 from hydreight_desktop.ui.widgets.messages import confirm, show_error
@@ -136,7 +136,7 @@ class VacationsEditor(QWidget):
             empty_hint="No vacations or block times.\nClick “Add vacation” (Ctrl+N) when this provider is away.",
             export_name="vacations",
         )
-        self.remove_button = QPushButton(qta.icon("fa5s.trash-alt"), "Remove")
+        self.remove_button = QPushButton(icon("fa5s.trash-alt"), "Remove")
         self.remove_button.setEnabled(False)
         self.panel.toolbar.insertWidget(2, self.remove_button)
         self.panel.newRequested.connect(self.add)
