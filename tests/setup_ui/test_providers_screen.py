@@ -153,9 +153,7 @@ def test_front_desk_reads_profiles_but_cannot_change_them(qtbot, demo, sign_in_a
     assert section.csps.panel.new_button is None
     section.navigate_to(csp_id=demo.csp_ids[0], tab="hours")
     settle(ctx)
-    assert not any(
-        not h.save_button.isHidden() for h in section.profile.hours.modes.values()
-    )
+    assert not any(not h.save_button.isHidden() for h in section.profile.hours.modes.values())
     assert section.profile.vacations.read_only
     dialog = section.open_hcp(section.hcps.model.record(0))
     assert not dialog.save_button.isVisible()
