@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services.catalog import list_services
@@ -102,3 +103,15 @@ def test_front_desk_sees_services_read_only(qtbot, demo, sign_in_as, make_ctx):
     assert not dialog.save_button.isVisible()
     assert dialog.name.isReadOnly()
     assert "Only a Business Admin" in dialog.intro.text()
+
+
+def test_ctrl_s_saves_the_service_dialog(qtbot, uow, admin, make_ctx):
+    ctx = make_ctx(admin)
+    dialog = _section(qtbot, ctx).new_service()
+    qtbot.waitActive(dialog)
+    dialog.name.setText("Vitamin C push")
+    dialog.category.setEditText("Injections")
+    dialog.price.set_cents(6500)
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(ctx)
+    assert [s.name for s in list_services(uow, admin)] == ["Vitamin C push"]

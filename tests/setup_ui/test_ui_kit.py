@@ -130,3 +130,27 @@ def test_money_edit_keeps_cents_and_shows_the_currency(qtbot):
     edit.set_cents(17550)
     assert edit.cents() == 17550
     assert "$" in edit.text() and "175.50" in edit.text()
+
+
+def test_ctrl_f_focuses_the_search_and_ctrl_n_asks_for_a_new_item(qtbot):
+    panel = _panel(qtbot)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    panel.table.setFocus()
+    window = panel.windowHandle()  # keys through the window, as the keyboard sends them
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert panel.search.hasFocus()
+    with qtbot.waitSignal(panel.newRequested, timeout=1000):
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_enter_on_a_row_opens_it(qtbot):
+    panel = _panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.select_source_row(2)
+    panel.table.setFocus()
+    with qtbot.waitSignal(panel.openRequested) as opened:
+        qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert opened.args == [2]

@@ -208,7 +208,7 @@ class BusinessSection(QWidget):
         self.saver = Saver(ctx, self)
         self.saver.saved.connect(self._saved)
         self.saver.refused.connect(self._refused)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         self._update_buttons()
         self.reload()
 

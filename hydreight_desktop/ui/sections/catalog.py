@@ -217,12 +217,12 @@ class ServicesSection(QWidget):
         self.show_retired = QCheckBox("Show retired")
         self.show_retired.setToolTip("Also list services no longer offered")
         self.show_retired.toggled.connect(lambda _on: self.list.reload())
-        self.panel.toolbar.insertWidget(1, self.show_retired)
+        self.panel.add_filter(self.show_retired)
         self.toggle_button = QPushButton(icon("fa5s.toggle-off"), "Retire")
         self.toggle_button.setEnabled(False)
         self.toggle_button.clicked.connect(self.toggle_active)
         if self.can_edit:
-            self.panel.toolbar.insertWidget(3, self.toggle_button)
+            self.panel.add_action(self.toggle_button)
         self.panel.newRequested.connect(self.new_service)
         self.panel.openRequested.connect(lambda row: self.open_service(self.list.model.record(row)))
         self.panel.selectionChanged.connect(self._selection)
@@ -231,6 +231,7 @@ class ServicesSection(QWidget):
             "Services",
             "What the clinic offers: price, length, and the clinical checks before treatment.",
         )
+        header.actions.addWidget(self.panel.actions_bar)  # buttons on the title line
         note = InfoNote(
             ""
             if self.can_edit

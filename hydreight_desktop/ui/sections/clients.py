@@ -260,7 +260,7 @@ class ClientDialog(FormDialog):
         self.address_panel.setMinimumHeight(170)
         self.remove_button = QPushButton(icon("fa5s.trash-alt"), "Remove")
         self.address_panel.toolbar.insertStretch(0, 1)
-        self.address_panel.toolbar.addWidget(self.remove_button)
+        self.address_panel.add_action(self.remove_button)
         self.address_panel.newRequested.connect(lambda: self.edit_address(None))
         self.address_panel.openRequested.connect(
             lambda row: self.edit_address(self.addresses.record(row))
@@ -350,7 +350,7 @@ class ClientsSection(QWidget):
         self.sort.currentIndexChanged.connect(
             lambda _i: self.search(self.panel.search.text().strip())
         )
-        self.panel.toolbar.insertWidget(1, self.sort)
+        self.panel.add_filter(self.sort)
         self.panel.searchChanged.connect(self.search)
         self.panel.newRequested.connect(self.new_client)
         self.panel.openRequested.connect(lambda row: self.open_client(self.model.id_at(row)))
@@ -363,6 +363,7 @@ class ClientsSection(QWidget):
         header = PageHeader(
             "Clients", "Find a client by name, email or phone; open one to see their record."
         )
+        header.actions.addWidget(self.panel.actions_bar)  # buttons on the title line
         note = InfoNote("" if self.can_edit else refusal_message(Permission.MANAGE_CLIENTS))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

@@ -9,6 +9,7 @@ vacations; everyone else reads.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -118,6 +119,8 @@ class _TabForm(QWidget):
         self.saver.saved.connect(self._saved)
         self.saver.refused.connect(self._refused)
         self.form.validityChanged.connect(lambda ok: self.save_button.setEnabled(ok))
+        if editable:
+            QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
         self.form.edited.connect(self._edited)
         self.dirty = False
         self.shown_id = ""
@@ -380,10 +383,18 @@ class HoursTab(QWidget):
         for hours in self.modes.values():
             hours.saved.connect(self.saved)
             body.addWidget(hours)
+        if editable:
+            QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_changed)
         body.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(PageScrollArea(page))
+
+    def save_changed(self) -> None:
+        """Ctrl+S: save every mode with unsaved, valid hours."""
+        for hours in self.modes.values():
+            if hours.is_dirty():
+                hours.save()
 
     def show_record(self, r: CspProfileRecord) -> None:
         self.zone_note.set_text(

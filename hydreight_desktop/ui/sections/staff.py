@@ -180,9 +180,9 @@ class StaffSection(QWidget):
         self.panel = self.list.panel
         self.reset_button = QPushButton(icon("fa5s.key"), "Reset password")
         self.active_button = QPushButton(icon("fa5s.user-slash"), "Deactivate")
-        for i, button in enumerate((self.reset_button, self.active_button)):
+        for button in (self.active_button, self.reset_button):
             button.setEnabled(False)
-            self.panel.toolbar.insertWidget(2 + i, button)
+            self.panel.add_action(button)
         self.reset_button.clicked.connect(self.reset_selected)
         self.active_button.clicked.connect(self.toggle_selected)
         self.panel.newRequested.connect(self.new_account)
@@ -192,6 +192,7 @@ class StaffSection(QWidget):
             "Staff",
             "Everyone who signs in, and what their role lets them do. CSP and HCP profiles are under Providers.",
         )
+        header.actions.addWidget(self.panel.actions_bar)  # buttons on the title line
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(header)

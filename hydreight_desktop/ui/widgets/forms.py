@@ -393,7 +393,6 @@ class FormDialog(QDialog):
         self.saver.refused.connect(self.show_refusal)
         self.form.validityChanged.connect(self._update_save)
         self.form.edited.connect(self.banner.clear)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.submit)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.submit)
         self.setMinimumWidth(460)
 

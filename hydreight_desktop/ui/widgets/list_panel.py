@@ -41,6 +41,7 @@ from hydreight_desktop.ui.widgets.busy import BusyBar
 from hydreight_desktop.ui.widgets.table_model import SORT_ROLE
 
 SEARCH_DEBOUNCE_MS = 200
+COLUMN_SLACK = 16  # room for the style sheet's cell padding and a sort arrow
 ExportRows = list[list[str]]
 
 
@@ -121,18 +122,26 @@ class ListPanel(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(lambda: self.searchChanged.emit(self.search.text().strip()))
 
-        self.new_button: QPushButton | None = None
+        self.search.setMinimumWidth(180)
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.search, 1)
-        if new_text:
-            self.new_button = QPushButton(icon("fa5s.plus"), new_text)
-            self.new_button.setToolTip(f"{new_text} (Ctrl+N)")
-            self.new_button.clicked.connect(self.newRequested)
-            self.toolbar.addWidget(self.new_button)
-        self.export_button = QPushButton(icon("fa5s.file-csv"), "Export CSV")
+        # Buttons live in their own bar: a screen may move it into its header line.
+        self.actions_bar = QWidget()
+        self.actions = QHBoxLayout(self.actions_bar)
+        self.actions.setContentsMargins(0, 0, 0, 0)
+        self.actions.setSpacing(6)
+        self.export_button = QPushButton(icon("fa5s.file-csv"), "Export")
         self.export_button.setToolTip(f"Save the {noun[1]} shown as a spreadsheet (CSV) file")
         self.export_button.clicked.connect(self.export_csv)
-        self.toolbar.addWidget(self.export_button)
+        self.actions.addWidget(self.export_button)
+        self.new_button: QPushButton | None = None
+        if new_text:
+            self.new_button = QPushButton(icon("fa5s.plus", color="white"), new_text)
+            self.new_button.setObjectName("primary")
+            self.new_button.setToolTip(f"{new_text} (Ctrl+N)")
+            self.new_button.clicked.connect(self.newRequested)
+            self.actions.addWidget(self.new_button)
+        self.toolbar.addWidget(self.actions_bar)
 
         if server_search:
             self.proxy = None
@@ -199,10 +208,9 @@ class ListPanel(QWidget):
             self.proxy.rowsInserted.connect(self.refresh_state)
             self.proxy.rowsRemoved.connect(self.refresh_state)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         if new_text:
-            QShortcut(QKeySequence.StandardKey.New, self, activated=self._new_if_enabled)
+            QShortcut(QKeySequence("Ctrl+N"), self, activated=self._new_if_enabled)
         self.refresh_state()
 
     # --- public ----------------------------------------------------------------------------
@@ -241,6 +249,14 @@ class ListPanel(QWidget):
         self._total_override = total
         self.refresh_state()
 
+    def add_filter(self, widget: QWidget) -> None:
+        """A filter beside the search box (e.g. 'Show retired', a sort order)."""
+        self.toolbar.insertWidget(self.toolbar.indexOf(self.actions_bar), widget)
+
+    def add_action(self, widget: QWidget) -> None:
+        """A button acting on the selected row, placed before Export and New."""
+        self.actions.insertWidget(0, widget)
+
     def set_can_create(self, allowed: bool) -> None:
         if self.new_button is not None:
             self.new_button.setVisible(allowed)
@@ -266,7 +282,10 @@ class ListPanel(QWidget):
 
     def fit_columns(self, widths: dict[int, int] | None = None) -> None:
         """Size columns to their content once data arrived, then apply fixed widths given."""
+        self.table.ensurePolished()  # measure with the style sheet's font, even before first show
         self.table.resizeColumnsToContents()
+        for col in range(self.table.model().columnCount() - 1):
+            self.table.setColumnWidth(col, self.table.columnWidth(col) + COLUMN_SLACK)
         for col, width in (widths or {}).items():
             self.table.setColumnWidth(col, width)
 

@@ -138,7 +138,7 @@ class VacationsEditor(QWidget):
         )
         self.remove_button = QPushButton(icon("fa5s.trash-alt"), "Remove")
         self.remove_button.setEnabled(False)
-        self.panel.toolbar.insertWidget(2, self.remove_button)
+        self.panel.add_action(self.remove_button)
         self.panel.newRequested.connect(self.add)
         self.panel.openRequested.connect(lambda _row: None)
         self.panel.selectionChanged.connect(
