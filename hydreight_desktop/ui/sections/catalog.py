@@ -76,11 +76,11 @@ class ServiceDialog(FormDialog):
         self.description.setPlaceholderText("What the client gets (shown on the booking page)")
         self.description.setFixedHeight(70)
         self.description.setTabChangesFocus(True)
-        self.needs_mse = QCheckBox("A medical screening exam (MSE) must be cleared first")
-        self.psf = QCheckBox("Patient-specific (PSF): an HCP must approve it for each client")
+        self.needs_mse = QCheckBox("Needs a cleared MSE")
+        self.psf = QCheckBox("Patient-specific (PSF)")
         self.commission = OptionalValue(PercentEdit(), "Own rate:")
         self.mse_days = OptionalValue(minutes_spin(730, " days", 30), "Own validity:")
-        self.active = QCheckBox("Offered (clients and staff can book it)")
+        self.active = QCheckBox("Offered: clients and staff can book it")
         self.active.setChecked(True)
 
         f = self.form
@@ -90,14 +90,24 @@ class ServiceDialog(FormDialog):
         f.add_row("Duration", self.duration, "duration_minutes")
         f.add_row("Description", self.description, "description")
         f.add_section("Clinical checks")
-        f.add_row("MSE", self.needs_mse, "needs_mse")
+        f.add_row(
+            "MSE",
+            self.needs_mse,
+            "needs_mse",
+            caption="A medical screening exam must be cleared before the treatment.",
+        )
         f.add_row(
             "MSE valid for",
             self.mse_days,
             "mse_validity_days",
             caption="Unchecked: the business setting applies.",
         )
-        f.add_row("Approval", self.psf, "patient_specific")
+        f.add_row(
+            "Approval",
+            self.psf,
+            "patient_specific",
+            caption="An HCP must approve it for each client (with an expiry) before it is performed.",
+        )
         f.add_section("Commission and availability")
         f.add_row(
             "CSP commission",
@@ -114,7 +124,6 @@ class ServiceDialog(FormDialog):
             self.duration.setValue(60)
         if not ctx.actor.can(Permission.MANAGE_SERVICES):
             self.set_read_only(True, refusal_message(Permission.MANAGE_SERVICES))
-        self.resize(560, 640)
 
     def _show(self, r: ServiceRecord) -> None:
         self.name.setText(r.name)

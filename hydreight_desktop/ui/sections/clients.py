@@ -136,7 +136,16 @@ class _PersonFields:
 
 
 class AddressFields:
-    def __init__(self, form, record: AddressRecord | None = None, with_label: bool = True) -> None:
+    """Street, city, state, ZIP. ``optional``: an all-empty address is fine (new client)."""
+
+    def __init__(
+        self,
+        form,
+        record: AddressRecord | None = None,
+        with_label: bool = True,
+        optional: bool = False,
+    ) -> None:
+        self.optional = optional
         self.label = QLineEdit(record.label if record else "Home")
         self.line1 = QLineEdit(record.line1 if record else "")
         self.line1.setPlaceholderText("Street and number")
@@ -151,9 +160,11 @@ class AddressFields:
         self.zip.setMaxLength(10)
         if with_label:
             form.add_row("Label", self.label, "label")
-        form.add_row("Street", self.line1, "line1")
+        form.add_row(
+            "Street", self.line1, "line1", checks=[self._needed(self.line1, "street address")]
+        )
         form.add_row("", self.line2, "line2")
-        form.add_row("City", self.city, "city")
+        form.add_row("City", self.city, "city", checks=[self._needed(self.city, "city")])
         state_zip = QWidget()
         row = QHBoxLayout(state_zip)
         row.setContentsMargins(0, 0, 0, 0)
@@ -161,6 +172,14 @@ class AddressFields:
         row.addWidget(QLabel("ZIP"))
         row.addWidget(self.zip)
         form.add_row("State", state_zip, "state", aliases=("postal_code",))
+
+    def _needed(self, edit: QLineEdit, label: str):
+        def check() -> str | None:
+            if edit.text().strip() or (self.optional and self.is_empty()):
+                return None
+            return f"Please enter the {label}."
+
+        return check
 
     def is_empty(self) -> bool:
         return not any(
@@ -186,8 +205,7 @@ class NewClientDialog(FormDialog):
         self.email = NewEmailFields(self.form, "client@example.com")
         self.person.add_rest()
         self.form.add_section("Address for callouts (optional)")
-        self.address = AddressFields(self.form, with_label=False)
-        self.resize(600, 760)
+        self.address = AddressFields(self.form, with_label=False, optional=True)
 
     def save_call(self) -> tuple:
         p = self.person
@@ -276,7 +294,6 @@ class ClientDialog(FormDialog):
             self.set_read_only(True, refusal_message(Permission.MANAGE_CLIENTS))
             self.address_panel.set_can_create(False)
             self.remove_button.hide()
-        self.resize(640, 800)
 
     def _show_addresses(self, record: ClientRecord) -> None:
         self.record = record

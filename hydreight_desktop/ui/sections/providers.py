@@ -95,7 +95,6 @@ class NewCspDialog(FormDialog):
         f.add_row(
             "Live", self.live, "is_live", caption="Usually left off until onboarding is done."
         )
-        self.resize(580, 720)
 
     def save_call(self) -> tuple:
         return (
@@ -168,7 +167,6 @@ class NewHcpDialog(FormDialog):
         self.phone = phone_field(ctx, f)
         self.fields = HcpFields(ctx, f)
         self.password = NewPasswordFields(f)
-        self.resize(580, 760)
 
     def save_call(self) -> tuple:
         details = self.fields.details(self.name.text(), self.phone.text())
@@ -189,7 +187,6 @@ class HcpDialog(FormDialog):
         self.fields = HcpFields(ctx, f, record)
         if not ctx.actor.can(Permission.MANAGE_PROVIDERS):
             self.set_read_only(True, "Only a Business Admin can change provider profiles.")
-        self.resize(580, 500)
 
     def save_call(self) -> tuple:
         return (

@@ -79,7 +79,6 @@ class NewStaffDialog(FormDialog):
         self.password = NewPasswordFields(self.form, "Password")
         self.role.currentIndexChanged.connect(self._role_changed)
         self._role_changed()
-        self.resize(560, 620)
 
     def _role_changed(self, *_: object) -> None:
         self.role.setToolTip(ROLE_HELP[Role(self.role.currentData())])
@@ -118,7 +117,6 @@ class EditStaffDialog(FormDialog):
             "active",
             caption="A deactivated account keeps its history but can no longer sign in.",
         )
-        self.resize(560, 420)
 
     def save_call(self) -> tuple:
         return (

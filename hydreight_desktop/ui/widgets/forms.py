@@ -65,14 +65,12 @@ def required(widget: QLineEdit, label: str) -> Check:
 
 def changed_signal(widget: QWidget):
     """The signal that says this input's value changed (our custom widgets expose ``changed``)."""
+    if isinstance(widget, QComboBox) and not hasattr(widget, "changed"):
+        return widget.currentTextChanged  # also fires while typing in an editable combo
     for name in ("changed", "textChanged", "valueChanged", "dateTimeChanged", "dateChanged"):
-        if isinstance(widget, QComboBox) and name == "textChanged":
-            continue
         signal = getattr(widget, name, None)
         if signal is not None and hasattr(signal, "connect"):
             return signal
-    if isinstance(widget, QComboBox):
-        return widget.currentIndexChanged
     if isinstance(widget, QAbstractButton):
         return widget.toggled
     return None
@@ -196,15 +194,18 @@ class Form(QWidget):
         if signal is not None:
             signal.connect(lambda *_: self._on_edit(row))
         self.revalidate()
+        self.updateGeometry()  # a form filled before it is shown must still report its new size
         return holder
 
     def add_section(self, title: str) -> None:
         heading = QLabel(title)
         heading.setStyleSheet("font-weight: 600; font-size: 10.5pt; margin-top: 10px;")
         self.layout_.addRow(heading)
+        self.updateGeometry()
 
     def add_widget(self, widget: QWidget) -> None:
         self.layout_.addRow(widget)
+        self.updateGeometry()
 
     def add_check(self, key: str, check: Check) -> None:
         self._rows[key].checks.append(check)
@@ -394,7 +395,7 @@ class FormDialog(QDialog):
         self.form.validityChanged.connect(self._update_save)
         self.form.edited.connect(self.banner.clear)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.submit)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
 
     # --- for subclasses --------------------------------------------------------------------
     def save_call(self) -> tuple:
@@ -415,6 +416,7 @@ class FormDialog(QDialog):
     def submit(self) -> None:
         if self.form.read_only or self.saver.pending:
             return
+        self.form.revalidate()
         if not self.form.is_valid:
             self.form.touch_all()
             self.banner.show_message(

@@ -7,8 +7,11 @@ hint at the viewport's width instead, and scrolls the rest.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+MAX_HINT_HEIGHT = 700
+HINT_SLACK = 28
 
 
 class PageScrollArea(QScrollArea):
@@ -22,9 +25,20 @@ class PageScrollArea(QScrollArea):
         self.viewport().setAutoFillBackground(False)
         content.installEventFilter(self)
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        """As big as the content (so dialogs open fitting their form), at most MAX_HINT_HEIGHT."""
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        hint = content.sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        # slack: wrapped notes may take a line more at the final width than in the hint
+        return QSize(hint.width() + bar, min(hint.height() + HINT_SLACK, MAX_HINT_HEIGHT))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self._fit()
+            self.updateGeometry()  # our size hint follows the content's
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
