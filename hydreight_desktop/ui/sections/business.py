@@ -213,6 +213,11 @@ class BusinessSection(QWidget):
         self.reload()
 
     # --- data ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """F5 in the main window: read the settings again (unsaved edits are kept only if none)."""
+        if not self.is_dirty():
+            self.reload()
+
     def reload(self) -> None:
         self.busy.begin()
         self.ctx.call(get_business, on_result=self._loaded, on_error=self._load_failed)

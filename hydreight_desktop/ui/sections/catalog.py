@@ -168,13 +168,12 @@ class ServicesSection(QWidget):
         self.ctx = ctx
         self.can_edit = ctx.actor.can(Permission.MANAGE_SERVICES)
         self.categories: list[str] = list(CATEGORIES)
-        fmt = ctx.fmt
         columns = [
             Column("Service", lambda r: r.name),
             Column("Category", lambda r: r.category),
             Column(
                 "Price",
-                lambda r: fmt.money(r.price_cents),
+                lambda r: ctx.fmt.money(r.price_cents),
                 lambda r: r.price_cents,
                 align_right=True,
             ),
@@ -238,7 +237,8 @@ class ServicesSection(QWidget):
 
         header = PageHeader(
             "Services",
-            "What the clinic offers: price, length, and the clinical checks before treatment.",
+            "What the clinic offers: price, length, and the clinical checks before treatment. "
+            "Double-click a service to see or change it.",
         )
         header.actions.addWidget(self.panel.actions_bar)  # buttons on the title line
         note = InfoNote(

@@ -347,7 +347,7 @@ class ClientsSection(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.can_edit = ctx.actor.can(Permission.MANAGE_CLIENTS)
-        self.model = ClientTableModel(ctx, ctx.fmt.date, self)
+        self.model = ClientTableModel(ctx, lambda day: ctx.fmt.date(day), self)
         self.panel = ListPanel(
             self.model,
             noun=("client", "clients"),
@@ -378,10 +378,17 @@ class ClientsSection(QWidget):
         self.model.failed.connect(self._failed)
         self.banner = ErrorBanner()
         header = PageHeader(
-            "Clients", "Find a client by name, email or phone; open one to see their record."
+            "Clients",
+            "Find a client by name, email or phone; double-click one (or press Enter) to open "
+            "their record.",
         )
         header.actions.addWidget(self.panel.actions_bar)  # buttons on the title line
-        note = InfoNote("" if self.can_edit else refusal_message(Permission.MANAGE_CLIENTS))
+        note = InfoNote(
+            ""
+            if self.can_edit
+            else refusal_message(Permission.MANAGE_CLIENTS)
+            + " You can still find clients and open their records."
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(header)
@@ -433,7 +440,7 @@ class ClientsSection(QWidget):
                     [
                         f"{r.last_name}, {r.first_name}",
                         r.email,
-                        r.phone or "",
+                        r.phone_display,
                         fmt.date(r.date_of_birth) if r.date_of_birth else "",
                     ]
                 )

@@ -288,7 +288,8 @@ class ProvidersSection(QWidget):
         lists_layout.addWidget(
             PageHeader(
                 "Providers",
-                "Open a CSP to set their details, available hours, settings and vacations.",
+                "Double-click a CSP (or press Enter) to set their details, available hours, settings "
+                "and vacations.",
             )
         )
         lists_layout.addWidget(self.tabs, 1)

@@ -151,7 +151,6 @@ class StaffSection(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        fmt = ctx.fmt
         columns = [
             Column("Name", lambda r: r.full_name),
             Column("Email", lambda r: r.email),
@@ -160,7 +159,7 @@ class StaffSection(QWidget):
             Column("Status", lambda r: "Active" if r.active else "Deactivated"),
             Column(
                 "Last sign-in",
-                lambda r: fmt.datetime(r.last_login_at) if r.last_login_at else "Never",
+                lambda r: ctx.fmt.datetime(r.last_login_at) if r.last_login_at else "Never",
                 lambda r: r.last_login_at.timestamp() if r.last_login_at else 0,
             ),
         ]
@@ -188,7 +187,8 @@ class StaffSection(QWidget):
         self.panel.selectionChanged.connect(self._selection)
         header = PageHeader(
             "Staff",
-            "Everyone who signs in, and what their role lets them do. CSP and HCP profiles are under Providers.",
+            "Everyone who signs in and what their role lets them do; double-click an account to "
+            "change it. CSP and HCP profiles are under Providers.",
         )
         header.actions.addWidget(self.panel.actions_bar)  # buttons on the title line
         layout = QVBoxLayout(self)

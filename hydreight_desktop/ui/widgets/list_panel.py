@@ -336,6 +336,10 @@ class ListPanel(QWidget):
 
     def _open_first(self) -> None:
         """Enter in the search box opens the selected row, or the only/first match."""
+        if self._debounce.isActive():  # the list still shows the previous search: search now
+            self._debounce.stop()
+            self.searchChanged.emit(self.search.text().strip())
+            return
         index = self.table.currentIndex()
         if not index.isValid() and self.visible_rows():
             index = self.table.model().index(0, 0)

@@ -90,6 +90,8 @@ class RecordList(QWidget):
             self._fitted = True
         if self._select_after_load:
             self.select_id(self._select_after_load)
+        # a reset clears the selection silently: tell the row buttons what is selected now
+        self.panel.selectionChanged.emit(self.panel.current_row())
         self.panel.refresh_state()
         self.loaded.emit()
 

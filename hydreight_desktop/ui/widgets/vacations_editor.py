@@ -115,11 +115,12 @@ class VacationsEditor(QWidget):
         self.add_call = add_call
         self.remove_call = remove_call
         self.read_only = False
-        fmt = ctx.fmt
         self.model = RecordTableModel(
             [
-                Column("From", lambda v: fmt.datetime(v.starts_at, self.tz), lambda v: v.starts_at),
-                Column("To", lambda v: fmt.datetime(v.ends_at, self.tz), lambda v: v.ends_at),
+                Column(
+                    "From", lambda v: ctx.fmt.datetime(v.starts_at, self.tz), lambda v: v.starts_at
+                ),
+                Column("To", lambda v: ctx.fmt.datetime(v.ends_at, self.tz), lambda v: v.ends_at),
                 Column(
                     "Length",
                     lambda v: _length(v.starts_at, v.ends_at),
