@@ -1,4 +1,4 @@
-"""A vertically scrolling page whose content always gets its full preferred height.
+"""A scrolling page whose content always gets its full preferred height and minimum width.
 
 ``QScrollArea(widgetResizable=True)`` gives a form only its *minimum* height when the window
 is short, squeezing line edits and clipping hints; this area sizes the content to its size
@@ -19,7 +19,7 @@ class PageScrollArea(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWidget(content)
         content.setAutoFillBackground(False)  # setWidget turned it on: keep the page's colour
         self.viewport().setAutoFillBackground(False)
@@ -49,7 +49,8 @@ class PageScrollArea(QScrollArea):
         content = self.widget()
         if content is None:
             return
-        width = self.viewport().width()
+        # never narrower than the content can be (then it scrolls sideways instead of overlapping)
+        width = max(self.viewport().width(), content.minimumSizeHint().width())
         layout = content.layout()
         if layout is not None and layout.hasHeightForWidth():
             wanted = layout.totalHeightForWidth(width)
