@@ -60,6 +60,13 @@ SECTIONS: list[SectionSpec] = [
         "business", "Business", "fa5s.building", Permission.VIEW_BUSINESS,
         f"{_UI}.business:BusinessSection",
     ),
+    SectionSpec(
+        "handouts",
+        "Handouts & links",
+        "fa5s.qrcode",
+        Permission.PRINT_HANDOUTS,
+        f"{_UI}.handouts:HandoutsSection",
+    ),
 ]  # fmt: skip
 
 
