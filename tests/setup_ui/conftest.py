@@ -20,6 +20,7 @@ from hydreight_desktop.store.uow import UnitOfWork
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.tasks import TaskRunner
 from hydreight_desktop.ui.widgets.messages import redirect_messages
+from tests.conftest import cheap_password_hashing
 
 
 @pytest.fixture
@@ -58,7 +59,8 @@ def demo_template(template_store_path, tmp_path_factory) -> tuple[Path, DemoInfo
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     shutil.copyfile(template_store_path, path)
     built = open_store(path)
-    info = build_demo_clinic(UnitOfWork(built))
+    with cheap_password_hashing():
+        info = build_demo_clinic(UnitOfWork(built))
     built.close()
     return path, info
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hydreight_desktop.domain.clock import zone
 from hydreight_desktop.domain.contact import format_phone, parse_phone, require_text
+from hydreight_desktop.domain.link_codes import validate_base_url
 from hydreight_desktop.domain.roles import Permission, refusal_message
 from hydreight_desktop.services.business import (
     CURRENCIES,
@@ -30,7 +31,6 @@ from hydreight_desktop.services.business import (
     BusinessSettings,
     get_business,
     update_business,
-    validate_booking_link_base,
     validate_settings,
 )
 from hydreight_desktop.ui.context import AppContext
@@ -122,7 +122,7 @@ class BusinessSection(QWidget):
             "Booking link base",
             self.booking_link,
             "booking_link_base",
-            checks=[rule(lambda: validate_booking_link_base(self.booking_link.text()))],
+            checks=[rule(lambda: validate_base_url(self.booking_link.text()))],
             caption="Every booking link, QR code and widget starts with this address.",
         )
         form.add_section("Scheduling")
