@@ -10,7 +10,7 @@ from hydreight_desktop.domain.clock import utcnow
 from hydreight_desktop.domain.providers import HoursRange, Mode
 from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services.providers import get_csp_profile, own_csp_profile
-from hydreight_desktop.ui.sections.providers import ProvidersSection
+from hydreight_desktop.ui.sections.providers import NewCspDialog, ProvidersSection
 from tests.setup_ui.support import settle
 
 NINE, NOON, ONE_PM, FIVE_PM = 9 * 60, 12 * 60, 13 * 60, 17 * 60
@@ -174,3 +174,23 @@ def test_a_new_csp_opens_on_the_hours_tab(qtbot, uow, demo, sign_in_as, make_ctx
     assert section.profile.record.full_name == "Nora Quinn"
     assert section.profile.current_tab() == "hours"
     assert section.csps.panel.visible_rows() == len(demo.csp_ids) + 1
+
+
+def test_the_profile_says_what_stops_a_csp_from_being_booked(
+    qtbot, uow, demo, sign_in_as, make_ctx
+):
+    admin = sign_in_as(Role.ADMIN)
+    ctx = make_ctx(admin)
+    section = _section(qtbot, ctx)
+    section.new_csp()  # a brand-new CSP: not live, no hours
+    dialog = section.findChild(NewCspDialog)
+    dialog.name.setText("Owen Park")
+    dialog.email.email.setText("owen.park@example.com")
+    dialog.email.again.setText("owen.park@example.com")
+    dialog.password.password.setText("welcome-2026")
+    dialog.password.again.setText("welcome-2026")
+    dialog.submit()
+    settle(ctx)
+    note = section.profile.readiness.text.text()
+    assert "not live (Details tab)" in note
+    assert "no Callout hours" in note and "no Facility hours" in note

@@ -61,6 +61,23 @@ def live_badge(is_live: bool) -> str:
     return "Live" if is_live else "Not live (onboarding)"
 
 
+def readiness(r: CspProfileRecord) -> str:
+    """What stops this CSP from being booked, in the clinic's checklist order ('' when nothing)."""
+    blockers = []
+    if not r.active:
+        blockers.append("the staff account is deactivated (Staff screen)")
+    if not r.is_live:
+        blockers.append("the account is not live (Details tab)")
+    no_hours = [m for m in Mode if not r.hours_for(m)]
+    blockers += [f"no {m.label} hours (Available Hours tab)" for m in no_hours]
+    if not blockers:
+        return ""
+    if r.active and r.is_live and len(no_hours) < len(Mode):
+        modes = " or ".join(m.label for m in no_hours)
+        return f"{r.full_name} cannot be booked for {modes} yet: " + "; ".join(blockers) + "."
+    return f"{r.full_name} cannot be booked yet: " + "; ".join(blockers) + "."
+
+
 def week_check(weekday_ranges: list[tuple[int, int]]) -> str | None:
     """The domain's weekly-hours rule applied to one day, so the screen says what the service says."""
     try:
@@ -456,8 +473,10 @@ class CspProfileView(QWidget):
         self.tabs.addTab(vac_page, icon("fa5s.umbrella-beach"), "Vacations/Block Time")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.readiness = InfoNote(kind="warning")
         layout.addLayout(top)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.readiness)
         layout.addWidget(self.tabs, 1)
         for tab in (self.details, self.settings, self.hours):
             tab.saved.connect(self._saved)
@@ -479,6 +498,7 @@ class CspProfileView(QWidget):
             f"background: {background}; color: {color}; border-radius: 9px; padding: 2px 10px; font-weight: 600;"
         )
         self.subtitle.setText(f"{r.email} · {r.default_time_zone.replace('_', ' ')}")
+        self.readiness.set_text(readiness(r))
         self.details.show_record(r)
         self.hours.show_record(r)
         self.settings.show_record(r)
