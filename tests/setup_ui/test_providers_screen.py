@@ -10,6 +10,7 @@ from hydreight_desktop.domain.clock import utcnow
 from hydreight_desktop.domain.providers import HoursRange, Mode
 from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services.providers import get_csp_profile, own_csp_profile
+from hydreight_desktop.services.staff import NewStaffForm, create_staff
 from hydreight_desktop.ui.sections.providers import NewCspDialog, ProvidersSection
 from tests.setup_ui.support import settle
 
@@ -194,3 +195,20 @@ def test_the_profile_says_what_stops_a_csp_from_being_booked(
     note = section.profile.readiness.text.text()
     assert "not live (Details tab)" in note
     assert "no Callout hours" in note and "no Facility hours" in note
+
+
+def test_coming_back_to_providers_shows_a_csp_added_on_the_staff_screen(
+    qtbot, uow, demo, sign_in_as, make_ctx
+):
+    admin = sign_in_as(Role.ADMIN)
+    ctx = make_ctx(admin)
+    section = _section(qtbot, ctx)
+    section.show()
+    settle(ctx)
+    section.hide()
+    create_staff(
+        uow, admin, NewStaffForm("lee.ward@example.com", "Lee Ward", None, Role.CSP, "welcome-2026")
+    )
+    section.show()
+    settle(ctx)
+    assert section.csps.panel.visible_rows() == len(demo.csp_ids) + 1

@@ -40,6 +40,7 @@ from hydreight_desktop.ui.widgets.forms import ErrorBanner, Form, Saver, rule
 from hydreight_desktop.ui.widgets.header import InfoNote, PageHeader
 from hydreight_desktop.ui.widgets.messages import error_text
 from hydreight_desktop.ui.widgets.scroll import PageScrollArea
+from hydreight_desktop.ui.widgets.section import ReloadWhenShownAgain
 from hydreight_desktop.ui.widgets.zone_combo import ZoneCombo
 
 LOCALES = ("en_US", "en_CA", "fr_CA", "es_US", "en_GB", "en_AU", "en_IE", "fr_FR", "de_DE", "es_ES")
@@ -65,7 +66,7 @@ def _combo(items: dict[str, str]) -> QComboBox:
     return combo
 
 
-class BusinessSection(QWidget):
+class BusinessSection(ReloadWhenShownAgain):
     """The Business screen."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

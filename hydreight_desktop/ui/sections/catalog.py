@@ -36,6 +36,7 @@ from hydreight_desktop.ui.widgets.inputs import OptionalValue, PercentEdit, minu
 from hydreight_desktop.ui.widgets.messages import show_error
 from hydreight_desktop.ui.widgets.money import MoneyEdit
 from hydreight_desktop.ui.widgets.record_list import RecordList
+from hydreight_desktop.ui.widgets.section import ReloadWhenShownAgain
 from hydreight_desktop.ui.widgets.table_model import Column
 
 YES = "Yes"
@@ -160,7 +161,7 @@ class ServiceDialog(FormDialog):
         return (update_service, self.record.id, self.value())
 
 
-class ServicesSection(QWidget):
+class ServicesSection(ReloadWhenShownAgain):
     """The Services screen."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

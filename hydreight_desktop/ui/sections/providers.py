@@ -50,6 +50,7 @@ from hydreight_desktop.ui.widgets.forms import ErrorBanner, FormDialog, required
 from hydreight_desktop.ui.widgets.header import PageHeader
 from hydreight_desktop.ui.widgets.messages import error_text
 from hydreight_desktop.ui.widgets.record_list import RecordList
+from hydreight_desktop.ui.widgets.section import ReloadWhenShownAgain
 from hydreight_desktop.ui.widgets.table_model import Column
 from hydreight_desktop.ui.widgets.zone_combo import ZoneCombo
 
@@ -196,7 +197,7 @@ class HcpDialog(FormDialog):
         )
 
 
-class ProvidersSection(QWidget):
+class ProvidersSection(ReloadWhenShownAgain):
     """The Providers screen: lists (CSPs, HCPs) and the CSP profile page."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -32,6 +32,7 @@ from hydreight_desktop.ui.widgets.forms import CAPTION_STYLE, FormDialog, Saver,
 from hydreight_desktop.ui.widgets.header import PageHeader
 from hydreight_desktop.ui.widgets.messages import confirm, show_error
 from hydreight_desktop.ui.widgets.record_list import RecordList
+from hydreight_desktop.ui.widgets.section import ReloadWhenShownAgain
 from hydreight_desktop.ui.widgets.table_model import Column
 from hydreight_desktop.ui.widgets.wrap_label import WrapLabel
 
@@ -145,7 +146,7 @@ class ResetPasswordDialog(FormDialog):
         return (reset_password, self.record.id, self.password.value())
 
 
-class StaffSection(QWidget):
+class StaffSection(ReloadWhenShownAgain):
     """The Staff screen (Business Admins only: the sidebar hides it from other roles)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
