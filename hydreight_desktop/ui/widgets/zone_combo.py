@@ -54,6 +54,10 @@ class ZoneCombo(QComboBox):
             labels.append(zone_label(name, now))
             self.addItem(labels[-1], name)
         self.insertSeparator(len(COMMON_ZONES))
+        # Row -> zone name, kept here: PySide 6.12's itemData() breaks None's reference count
+        # for rows without data (the separator), which crashes the interpreter at exit.
+        self._names: list[str | None] = [*COMMON_ZONES, None, *others]
+        self._rows = {name: row for row, name in enumerate(self._names) if name}
         completer = QCompleter(labels, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -65,17 +69,15 @@ class ZoneCombo(QComboBox):
 
     def value(self) -> str:
         text = self.currentText().strip()
-        index = self.findText(text, Qt.MatchFlag.MatchExactly)
-        if index >= 0 and self.itemData(index):
-            return self.itemData(index)
+        index = self.findText(text, Qt.MatchFlag.MatchExactly) if text else -1
+        if index >= 0 and self._names[index]:
+            return self._names[index]
         candidate = text.replace(" / ", "/").replace(" ", "_")
-        index = self.findData(candidate)
-        return self.itemData(index) if index >= 0 else text
+        return candidate if candidate in self._rows else text
 
     def set_value(self, name: str) -> None:
-        index = self.findData(name)
-        if index >= 0:
-            self.setCurrentIndex(index)
+        if name in self._rows:
+            self.setCurrentIndex(self._rows[name])
         else:
             self.setEditText(name)
 
