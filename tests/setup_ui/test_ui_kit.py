@@ -154,3 +154,13 @@ def test_enter_on_a_row_opens_it(qtbot):
     with qtbot.waitSignal(panel.openRequested) as opened:
         qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert opened.args == [2]
+
+
+def test_hour_ranges_step_by_quarter_hours_with_the_arrows(qtbot):
+    editor = WeeklyHoursEditor()
+    qtbot.addWidget(editor)
+    editor.set_value([(0, 9 * 60, 12 * 60)])
+    start = editor.days[0].ranges[0].start_edit
+    start.setCurrentSection(start.Section.MinuteSection)
+    start.stepBy(1)
+    assert editor.value() == [(0, 9 * 60 + 15, 12 * 60)]

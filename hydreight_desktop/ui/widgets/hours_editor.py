@@ -49,6 +49,18 @@ def default_day_check(ranges: list[tuple[int, int]]) -> str | None:
     return None
 
 
+class QuarterTimeEdit(QTimeEdit):
+    """A time whose minutes step by 15 with the arrows (typing any minute still works)."""
+
+    STEP_MINUTES = 15
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt name
+        if self.currentSection() == QTimeEdit.Section.MinuteSection:
+            self.setTime(self.time().addSecs(steps * self.STEP_MINUTES * 60))
+        else:
+            super().stepBy(steps)
+
+
 class TimeRangeEdit(QWidget):
     """'9:00 AM – 5:00 PM  ✕'."""
 
@@ -75,7 +87,7 @@ class TimeRangeEdit(QWidget):
         layout.addWidget(remove)
 
     def _time_edit(self, minute: int) -> QTimeEdit:
-        edit = QTimeEdit(QTime(0, 0).addSecs((minute % DAY_MINUTES) * 60))
+        edit = QuarterTimeEdit(QTime(0, 0).addSecs((minute % DAY_MINUTES) * 60))
         edit.setDisplayFormat("h:mm AP")
         edit.setMinimumWidth(96)
         edit.timeChanged.connect(lambda _t: self.changed.emit())
