@@ -21,6 +21,7 @@ from hydreight_desktop.domain.availability import (
     bookable_starts,
     busy_spans,
     day_span,
+    describe_day,
     describe_minutes,
     describe_moment,
     describe_span,
@@ -204,7 +205,7 @@ def why_not_bookable(
         add(
             ReasonCode.NO_HOURS_THAT_DAY,
             f"No {mode_word} hours that day",
-            f"{who} has no {mode_word} hours on {day:%A} {day.day} {day:%B}"
+            f"{who} has no {mode_word} hours on {describe_day(day)}"
             + (" in the clinic's time zone." if cal.time_zone != clinic else "."),
         )
     csp_tz, clinic_tz = zone(cal.time_zone), zone(clinic)
@@ -264,12 +265,16 @@ def why_not_bookable(
     if open_time and not room:
         _explain_no_fit(cal, mode, rules, duration_minutes, open_time, spans, add)
     if late:
+        window_days = rules.booking_window_days
+        if all(s.start >= allowed.end for s in late):
+            opens = late[0].start - timedelta(days=window_days)
+            detail = f"that day opens for booking from {describe_moment(opens, clinic)}"
+        else:
+            detail = f"times from {describe_moment(allowed.end, clinic)} on cannot be booked yet"
         add(
             ReasonCode.OUTSIDE_BOOKING_WINDOW,
             "Outside the booking window",
-            f"Bookings can be made up to {rules.booking_window_days} days ahead; "
-            f"{'that day' if all(s.start >= allowed.end for s in late) else 'part of that day'} "
-            f"opens for booking from {describe_moment(late[0].start - timedelta(days=rules.booking_window_days), clinic)}.",
+            f"Bookings can be made up to {window_days} days ahead; {detail}.",
         )
     order = {code: i for i, code in enumerate(CHECKLIST_ORDER)}
     reasons.sort(key=lambda r: order[r.code])
