@@ -173,7 +173,7 @@ class StaffSection(ReloadWhenShownAgain):
             empty_hint="No staff accounts yet. Click “New account” (Ctrl+N).",
             export_name="staff",
             muted=lambda r: not r.active,
-            column_widths={0: 200, 1: 240},
+            column_widths={0: 170},
         )
         self.panel = self.list.panel
         self.reset_button = QPushButton(icon("fa5s.key"), "Reset password")
