@@ -136,3 +136,26 @@ def test_an_address_added_in_the_record_is_saved_and_listed(qtbot, uow, demo, ad
     settle(admin_ctx)
     assert len(get_client(uow, admin_ctx.actor, demo.client_ids[3]).addresses) == before + 1
     assert record.addresses.rowCount() == before + 1
+
+
+def test_allergies_changed_in_the_record_are_saved(qtbot, uow, demo, admin_ctx):
+    section = _section(qtbot, admin_ctx)
+    section.navigate_to(client_id=demo.client_ids[4])
+    settle(admin_ctx)
+    dialog = section.dialog
+    dialog.person.allergies.setPlainText("Latex; sulfa drugs")
+    dialog.submit()
+    settle(admin_ctx)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert get_client(uow, admin_ctx.actor, demo.client_ids[4]).allergies == "Latex; sulfa drugs"
+
+
+def test_an_hcp_reads_client_records_without_changing_them(qtbot, demo, sign_in_as, make_ctx):
+    ctx = make_ctx(sign_in_as(Role.HCP))
+    section = _section(qtbot, ctx)
+    assert section.panel.new_button is None
+    section.navigate_to(client_id=demo.client_ids[0])
+    settle(ctx)
+    dialog = section.dialog
+    assert dialog.person.first.isReadOnly() and dialog.save_button.isHidden()
+    assert dialog.edit_address(None) is None

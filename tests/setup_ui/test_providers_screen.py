@@ -9,7 +9,7 @@ import pytest
 from hydreight_desktop.domain.clock import utcnow
 from hydreight_desktop.domain.providers import HoursRange, Mode
 from hydreight_desktop.domain.roles import Role
-from hydreight_desktop.services.providers import get_csp_profile, own_csp_profile
+from hydreight_desktop.services.providers import get_csp_profile, get_hcp, own_csp_profile
 from hydreight_desktop.services.staff import NewStaffForm, create_staff
 from hydreight_desktop.ui.sections.providers import NewCspDialog, ProvidersSection
 from tests.setup_ui.support import settle
@@ -212,3 +212,20 @@ def test_coming_back_to_providers_shows_a_csp_added_on_the_staff_screen(
     section.show()
     settle(ctx)
     assert section.csps.panel.visible_rows() == len(demo.csp_ids) + 1
+
+
+def test_an_hcps_licensed_states_are_checked_as_typed_and_saved(
+    qtbot, uow, demo, sign_in_as, make_ctx
+):
+    admin = sign_in_as(Role.ADMIN)
+    ctx = make_ctx(admin)
+    section = _section(qtbot, ctx)
+    dialog = section.open_hcp(section.hcps.model.record(0))
+    dialog.fields.states.setText("FL, XX")
+    assert "XX is not a US state code" in dialog.form.problems()["licensed_states"]
+    assert not dialog.save_button.isEnabled()
+    dialog.fields.states.setText("fl, ga")
+    dialog.submit()
+    settle(ctx)
+    assert get_hcp(uow, admin, demo.hcp_id).licensed_states == ("FL", "GA")
+    assert section.hcps.model.index(0, 3).data() == "FL, GA"
