@@ -284,6 +284,10 @@ class ClientDialog(FormDialog):
             lambda row: self.edit_address(self.addresses.record(row))
         )
         self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button.setEnabled(False)
+        self.address_panel.selectionChanged.connect(
+            lambda row: self.remove_button.setEnabled(row >= 0)
+        )
         self.form.add_widget(self.address_panel)
         self.address_saver = Saver(ctx, self)
         self.address_saver.saved.connect(self._show_addresses)

@@ -141,7 +141,6 @@ class VacationsEditor(QWidget):
         self.remove_button.setEnabled(False)
         self.panel.add_action(self.remove_button)
         self.panel.newRequested.connect(self.add)
-        self.panel.openRequested.connect(lambda _row: None)
         self.panel.selectionChanged.connect(
             lambda row: self.remove_button.setEnabled(row >= 0 and not self.read_only)
         )
