@@ -302,6 +302,7 @@ class ClientDialog(FormDialog):
     def _show_addresses(self, record: ClientRecord) -> None:
         self.record = record
         self.addresses.set_records(record.addresses)
+        self.remove_button.setEnabled(False)  # the reset cleared the selection
         self.address_panel.fit_columns({1: 330})
 
     def edit_address(self, address: AddressRecord | None) -> AddressDialog | None:
