@@ -161,7 +161,7 @@ def test_zone_choices_offer_the_clinic_zone_then_each_csp_zone(qtbot):
     choices = zone_choices(data.clinic_zone, data.csps, DAY)
     assert [zone for _, zone in choices] == ["America/New_York", "America/Los_Angeles"]
     assert choices[0][0] == "Clinic time: New York (EDT)"
-    assert choices[1][0] == "Ben Okafor's time: Los Angeles (PDT)"
+    assert choices[1][0] == "Los Angeles (PDT): Ben Okafor"
     selector = ZoneSelector()
     qtbot.addWidget(selector)
     selector.set_choices(data.clinic_zone, data.csps, DAY)

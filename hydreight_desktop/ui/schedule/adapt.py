@@ -11,7 +11,12 @@ from .view_model import BookingBlock, CspLane, ScheduleData, TimeSpan
 
 def booking_block(booking: ScheduleBooking) -> BookingBlock:
     names = booking.client_names
-    title = ", ".join(names) if 0 < len(names) <= 2 else booking.title
+    if not names:
+        title = "No client"
+    elif len(names) <= 2:
+        title = ", ".join(names)
+    else:
+        title = f"{names[0]} + {len(names) - 1} more"
     detail = ", ".join(booking.service_names)
     if booking.needs_psf_approval:
         detail = f"{detail} · {PSF_NOTE}" if detail else PSF_NOTE

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hydreight_desktop.domain.booking_status import BookingStatus
-from hydreight_desktop.domain.clock import zone
+from hydreight_desktop.domain.clock import utcnow, zone
 from hydreight_desktop.services import scheduling
 from hydreight_desktop.services.scheduling_records import (
     BookingClientForm,
@@ -107,6 +107,7 @@ class BookingDetailsDialog(QDialog):
         for button in (self.check_in_button, self.reschedule_button, self.change_csp_button,
                        self.add_client_button, self.remove_client_button, self.no_show_button,
                        self.cancel_button):
+            button.setAutoDefault(False)
             actions.addWidget(button)
         actions.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -125,7 +126,7 @@ class BookingDetailsDialog(QDialog):
         self.add_client_button.clicked.connect(self._add_client)
         self.remove_client_button.clicked.connect(self._remove_client)
         self._set_enabled(False)
-        self.resize(820, 560)
+        self.resize(820, 440)
         self.reload()
 
     def reload(self) -> None:
@@ -143,8 +144,13 @@ class BookingDetailsDialog(QDialog):
         is_open = bool(status and status.is_open)
         self.check_in_button.setEnabled(status is BookingStatus.BOOKED)
         for button in (self.reschedule_button, self.change_csp_button, self.add_client_button,
-                       self.cancel_button, self.no_show_button):
+                       self.cancel_button):
             button.setEnabled(is_open)
+        started = self.record is not None and self.record.start_at <= utcnow()
+        self.no_show_button.setEnabled(is_open and started)
+        self.no_show_button.setToolTip(
+            "" if started else "A booking can be marked as a no-show once its start time has passed."
+        )
         self.remove_client_button.setEnabled(
             is_open and self.record is not None and len(self.record.clients) > 1
         )

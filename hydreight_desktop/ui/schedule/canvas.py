@@ -341,8 +341,6 @@ class ScheduleCanvas(QWidget):
             painter.drawPixmap(QPointF(inner.right() - badge, inner.top() + 1), icon)
         first_width = inner.width() - (badge + 3 if show_badge else 0)
         title = booking.title
-        if booking.client_count > 1:
-            title = f"{title} ({booking.client_count})"
         narrow = inner.width() < 90
         start_text = clock(booking.start_utc, self._tz, with_suffix=not narrow)
         if inner.height() < line * 2:
@@ -560,7 +558,8 @@ class ScheduleCanvas(QWidget):
             b = self._shown_position(self._data.booking(booking_id))
             csp = self._data.csp(b.csp_id)
             lines = [
-                f"<b>{_escape(b.title)}</b>",
+                f"<b>{_escape(b.title)}</b>"
+                + (f" ({b.client_count} clients)" if b.client_count > 1 else ""),
                 f"{time_range(b.start_utc, b.end_utc, self._tz)} "
                 f"{b.start_utc.astimezone(self._tz).tzname()}",
                 f"{STATUS_LABELS[b.status]} · {MODE_LABELS[b.mode]}"

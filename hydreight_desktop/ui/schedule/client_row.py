@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -51,6 +52,7 @@ class ClientRow(QFrame):
         self.new_button = QPushButton("New client…")
         self.new_button.setIcon(icon("fa5s.user-plus"))
         self.new_button.setToolTip("Add a client who is not in the list yet")
+        self.new_button.setAutoDefault(False)
         self.remove_button = QToolButton()
         self.remove_button.setIcon(icon("fa5s.times"))
         self.remove_button.setAutoRaise(True)
@@ -94,7 +96,7 @@ class ClientRow(QFrame):
                 Qt.CheckState.Checked if service.id in checked else Qt.CheckState.Unchecked
             )
             if service.patient_specific:
-                item.setIcon(icon("fa5s.user-md", "#B7791F"))
+                item.setForeground(QColor("#8A5A00"))
                 item.setToolTip(
                     "Patient-specific service: an HCP must approve it for this client before "
                     "the CSP can perform it. It can be booked now and is flagged for approval."

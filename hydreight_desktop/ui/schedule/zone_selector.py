@@ -24,10 +24,10 @@ def zone_choices(
     for csp in csps:
         names_by_zone.setdefault(csp.time_zone, []).append(csp.name)
     for zone, names in names_by_zone.items():
-        who = names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
         if zone == clinic_zone:
             continue
-        choices.append((f"{who}'s time: {describe(zone)}", zone))
+        who = ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
+        choices.append((f"{describe(zone)}: {who}", zone))
     return choices
 
 

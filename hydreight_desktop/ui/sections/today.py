@@ -175,11 +175,15 @@ class TodaySection(QWidget):
 
     def _fill_row(self, row: int, booking: BookingRecord, tz: str) -> None:
         fmt = self.ctx.fmt
-        services = "; ".join(
-            f"{c.name.split()[0]}: " + ", ".join(
-                s.name + (f" ({PSF_NOTE})" if s.psf_needs_approval else "") for s in c.services)
-            for c in booking.clients
-        )
+        def listed(client) -> str:
+            return ", ".join(
+                s.name + (f" ({PSF_NOTE})" if s.psf_needs_approval else "") for s in client.services
+            )
+
+        if len(booking.clients) == 1:
+            services = listed(booking.clients[0])
+        else:
+            services = "; ".join(f"{c.name.split()[0]}: {listed(c)}" for c in booking.clients)
         where = booking.mode.label + (f": {booking.address}" if booking.address else "")
         values = (
             f"{fmt.time(booking.start_at, tz, with_zone=False)} – {fmt.time(booking.end_at, tz)}",
