@@ -220,3 +220,17 @@ def test_today_lists_a_csps_bookings_and_checks_in(qtbot, ctx, clinic, uow, admi
     section.navigate_to(day=day_after)
     settle(ctx)
     assert section.table.rowCount() == 0 and "No bookings" in section.empty.text()
+
+
+def test_first_available_lists_free_times_with_the_csp_who_has_them(qtbot, ctx, clinic):
+    dialog = NewBookingDialog(ctx, mode="facility")
+    qtbot.addWidget(dialog)
+    settle(ctx, dialog)
+    assert dialog.csp_id is None  # "First available" is the default
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(1))
+    dialog.rows[0].set_client(PickedClient(clinic.maria, "Maria Gomez", "maria@example.com"))
+    dialog.rows[0].check_service(clinic.energy)
+    settle(ctx, dialog)
+    texts = [dialog.slot_list.item(i).text() for i in range(dialog.slot_list.count())]
+    assert texts and texts[0].startswith("8:00 AM") and texts[0].endswith("Ana Lopez")
+    assert any(t.endswith("Ben Okafor") for t in texts)

@@ -417,7 +417,7 @@ class NewBookingDialog(QDialog):
         self._update_ready()
 
     def _summary_placeholder(self) -> str:
-        return "The price and length appear here once each client has a client and a service."
+        return "The price and length appear here once every client row has a client and a service."
 
     def _show_quote(self, ticket: int, quote: BookingQuote) -> None:
         if ticket != self._request:

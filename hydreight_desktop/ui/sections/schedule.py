@@ -95,6 +95,7 @@ class ScheduleSection(QWidget):
         self.range_label.setObjectName("pageTitle")
         self.csp_filter = QComboBox()
         self.csp_filter.setAccessibleName("Show CSP")
+        self.csp_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.csp_filter.addItem("All CSPs", ALL_CSPS)
         self.csp_filter.currentIndexChanged.connect(self._on_filter)
         self.zone_selector = ZoneSelector()
@@ -181,12 +182,6 @@ class ScheduleSection(QWidget):
         self.view.set_data(data)
         self.view.set_days(days)
         self._apply_filter()
-        booked = [b for b in data.bookings if b.status not in ("cancelled", "no_show")]
-        self.status.setText(
-            f"{len(booked)} booking{'s' if len(booked) != 1 else ''} · "
-            + ("click free time to book, drag a booking to move it" if self._may_book
-               else "click a booking for details")
-        )
 
     def _load_failed(self, ticket: int, error: BaseException) -> None:
         if ticket == self._loading:
@@ -211,6 +206,15 @@ class ScheduleSection(QWidget):
     def _apply_filter(self) -> None:
         chosen = self.csp_filter.currentData()
         self.view.set_csp_filter([chosen] if chosen else None)
+        booked = [
+            b for b in self.view.canvas.data.bookings
+            if b.status not in ("cancelled", "no_show") and (not chosen or b.csp_id == chosen)
+        ]
+        self.status.setText(
+            f"{len(booked)} booking{'s' if len(booked) != 1 else ''} · "
+            + ("click free time to book, drag a booking to move it" if self._may_book
+               else "click a booking for details")
+        )
 
     def _on_zone(self, zone_name: str) -> None:
         if zone_name and zone_name != self.view.display_zone:
