@@ -80,6 +80,7 @@ class WhyPanel(QWidget):
         self._report: BookabilityReport | None = None
         self.csp_box = QComboBox()
         self.csp_box.setAccessibleName("Provider")
+        self.csp_box.setMinimumContentsLength(16)
         self.mode_box = QComboBox()
         self.mode_box.setAccessibleName("Mode")
         self.mode_box.addItem("Callout", "callout")

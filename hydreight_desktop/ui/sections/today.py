@@ -54,6 +54,8 @@ class TodaySection(QWidget):
         self.subtitle.setObjectName("pageSubtitle")
         self.csp_box = QComboBox()
         self.csp_box.setAccessibleName("CSP")
+        self.csp_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.csp_box.setMinimumContentsLength(16)
         self.csp_box.setVisible(not self.is_csp)
         self.csp_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.prev_button = QToolButton()
