@@ -234,3 +234,35 @@ def test_first_available_lists_free_times_with_the_csp_who_has_them(qtbot, ctx, 
     texts = [dialog.slot_list.item(i).text() for i in range(dialog.slot_list.count())]
     assert texts and texts[0].startswith("8:00 AM") and texts[0].endswith("Ana Lopez")
     assert any(t.endswith("Ben Okafor") for t in texts)
+
+
+def _fill_one_client(dialog, clinic) -> None:
+    dialog.rows[0].set_client(PickedClient(clinic.john, "John Smith", "john@example.com"))
+    dialog.rows[0].check_service(clinic.energy)
+
+
+def test_two_desks_booking_the_same_time_the_second_gets_the_next_free_times(qtbot, ctx,
+                                                                             clinic):
+    start = at(clinic.day, 17)
+    desks = []
+    for _ in range(2):
+        dialog = NewBookingDialog(ctx, csp_id=clinic.ana, start=start)
+        qtbot.addWidget(dialog)
+        settle(ctx, dialog)
+        _fill_one_client(dialog, clinic)
+        settle(ctx, dialog)
+        assert dialog.selected_slot().start_at == start
+        desks.append(dialog)
+    first, second = desks
+    first.show()
+    qtbot.waitExposed(first)
+    first.activateWindow()
+    qtbot.keyClick(first.slot_list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(ctx)
+    assert first.booking is not None, first.message.text()
+    second.book()
+    settle(ctx)
+    assert second.booking is None
+    assert "already" in second.message.text()
+    assert second.slot_list.count() > 0
+    assert second.selected_slot().start_at != start

@@ -173,3 +173,15 @@ def test_zone_choices_offer_the_clinic_zone_then_each_csp_zone(qtbot):
 def test_tooltip_explains_the_booking_under_the_mouse(view):
     text = view.canvas.tooltip_at(QPointF(_point(view, "ana", at(14, 30))))
     assert "The Johnson family" in text and "Callout" in text and "Booked" in text
+
+
+def test_a_read_only_schedule_neither_moves_nor_starts_bookings(view, qtbot):
+    view.set_editable(False)
+    grab = _point(view, "ana", at(9, 20))
+    with qtbot.assertNotEmitted(view.rescheduleRequested), \
+            qtbot.assertNotEmitted(view.freeTimeClicked):
+        _drag(qtbot, view.canvas, grab, _point(view, "ana", at(15, 20)))
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton,
+                         pos=_point(view, "ana", at(16, 10)))
+    with qtbot.waitSignal(view.bookingActivated):
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=grab)

@@ -90,6 +90,7 @@ class ScheduleCanvas(QWidget):
         self._press: _Press | None = None
         self._drag: _Drag | None = None
         self._gutter_x = 0.0
+        self._editable = True
         self._placed: list[PlacedBlock] | None = None
         self._layout = ScheduleLayout.build(self._days, self._csp_ids, 800)
         self.setMouseTracking(True)
@@ -138,6 +139,10 @@ class ScheduleCanvas(QWidget):
     @property
     def grid(self) -> ScheduleLayout:
         return self._layout
+
+    def set_editable(self, editable: bool) -> None:
+        """Read-only schedules (roles that cannot book) open bookings but never move or add."""
+        self._editable = editable
 
     def set_gutter_offset(self, x: float) -> None:
         """Keep the hour gutter pinned at the left edge of the visible area."""
@@ -478,7 +483,12 @@ class ScheduleCanvas(QWidget):
             self._update_cursor(pos)
             return
         booking = self._data.booking(press.booking_id)
-        if booking is None or not booking.movable or press.booking_id in self._pending:
+        if (
+            booking is None
+            or not booking.movable
+            or not self._editable
+            or press.booking_id in self._pending
+        ):
             return
         if self._drag is None:
             distance = (pos - press.pos).manhattanLength()
@@ -516,7 +526,7 @@ class ScheduleCanvas(QWidget):
         if press.booking_id:
             self.bookingActivated.emit(press.booking_id)
             return
-        slot = self.slot_at(press.pos)
+        slot = self.slot_at(press.pos) if self._editable else None
         if slot is not None:
             self.freeTimeClicked.emit(*slot)
 
@@ -531,7 +541,7 @@ class ScheduleCanvas(QWidget):
     def _update_cursor(self, pos: QPointF) -> None:
         booking_id = self.booking_at(pos)
         booking = self._data.booking(booking_id) if booking_id else None
-        if booking is not None and booking.movable:
+        if booking is not None and booking.movable and self._editable:
             self.setCursor(Qt.CursorShape.OpenHandCursor)
         elif booking is not None:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -567,7 +577,7 @@ class ScheduleCanvas(QWidget):
             ]
             if b.detail:
                 lines.append(_escape(b.detail))
-            if b.movable:
+            if b.movable and self._editable:
                 lines.append("<i>Drag to reschedule, click for details</i>")
             return "<br>".join(lines)
         slot = self.slot_at(pos)
@@ -580,6 +590,8 @@ class ScheduleCanvas(QWidget):
         for span in csp.blocked:
             if span.start_utc <= slot[1] < span.end_utc:
                 return f"{_escape(span.label or 'Blocked')}: {_escape(csp.name)} is not available"
+        if not self._editable:
+            return ""
         return f"Book {_escape(csp.name)} at {clock(slot[1], self._tz)}"
 
 

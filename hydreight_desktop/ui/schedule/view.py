@@ -129,6 +129,10 @@ class ScheduleView(QWidget):
         self.canvas.settle_move(booking_id)
         self.message.show_error(message)
 
+    def set_editable(self, editable: bool) -> None:
+        """False for roles that may look but not book: no drags, free time does nothing."""
+        self.canvas.set_editable(editable)
+
     def show_message(self, text: str) -> None:
         self.message.show_error(text)
 

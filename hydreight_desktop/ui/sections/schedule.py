@@ -64,6 +64,7 @@ class ScheduleSection(QWidget):
         self.view.rescheduleRequested.connect(self._on_reschedule)
         self.view.bookingActivated.connect(self.open_booking)
         self.view.set_display_zone(self._clinic_zone)
+        self.view.set_editable(self._may_book)
         self.refresh()
 
     # ----- toolbar ---------------------------------------------------------------------------
