@@ -1,0 +1,29 @@
+"""Every model, imported so that ``Base.metadata`` knows all tables (Alembic and tests rely on it)."""
+
+from hydreight_desktop.store.models.infra import AuditEntry, DeviceState, OutboxEntry
+from hydreight_desktop.store.models.setup import (
+    Business,
+    Client,
+    ClientAddress,
+    CspHoursRange,
+    CspProfile,
+    CspVacation,
+    HcpProfile,
+    Service,
+    StaffAccount,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Business",
+    "Client",
+    "ClientAddress",
+    "CspHoursRange",
+    "CspProfile",
+    "CspVacation",
+    "DeviceState",
+    "HcpProfile",
+    "OutboxEntry",
+    "Service",
+    "StaffAccount",
+]

@@ -1,0 +1,48 @@
+"""The sidebar's sections. A capability adds one ``SectionSpec`` line here.
+
+Factories are imported lazily so that opening the app does not import every screen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from hydreight_desktop.domain.roles import Permission
+from hydreight_desktop.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str
+    icon: str  # a qtawesome name, e.g. "fa5s.users"
+    permission: Permission
+    factory_path: str  # "module:Class"; the class takes (ctx: AppContext)
+    shortcut: str | None = None
+
+    def create(self, ctx: AppContext) -> QWidget:
+        module_name, _, class_name = self.factory_path.partition(":")
+        return getattr(importlib.import_module(module_name), class_name)(ctx)
+
+
+_UI = "hydreight_desktop.ui.sections"
+
+SECTIONS: list[SectionSpec] = [
+    SectionSpec(
+        "home",
+        "Overview",
+        "fa5s.home",
+        Permission.VIEW_BUSINESS,
+        f"{_UI}.home:HomeSection",
+        "Ctrl+1",
+    ),
+]
+
+
+def sections_for(can: Callable[[Permission], bool]) -> list[SectionSpec]:
+    """The sections the signed-in role may use, in sidebar order."""
+    return [spec for spec in SECTIONS if can(spec.permission)]

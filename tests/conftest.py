@@ -1,0 +1,65 @@
+"""Shared fixtures: a migrated store per test (copied from one template), a business and its admin."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from hydreight_desktop.domain.roles import Role  # noqa: E402
+from hydreight_desktop.services.business import BusinessSettings, NewBusiness, create_business  # noqa: E402
+from hydreight_desktop.services.context import Actor  # noqa: E402
+from hydreight_desktop.store.engine import Store, open_store  # noqa: E402
+from hydreight_desktop.store.uow import UnitOfWork  # noqa: E402
+
+ADMIN_EMAIL = "owner@glowclinic.com"
+ADMIN_PASSWORD = "correct-horse-42"
+
+
+@pytest.fixture(scope="session")
+def template_store_path(tmp_path_factory) -> Path:
+    """Migrate once per test run; each test gets a copy (migrations are tested on their own)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    store = open_store(path)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def store(tmp_path, template_store_path) -> Store:
+    path = tmp_path / "clinic.sqlite"
+    shutil.copyfile(template_store_path, path)
+    opened = open_store(path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def uow(store) -> UnitOfWork:
+    return UnitOfWork(store)
+
+
+@pytest.fixture
+def business(uow):
+    return create_business(
+        uow,
+        NewBusiness(
+            settings=BusinessSettings(name="Glow Mobile IV", time_zone="America/New_York"),
+            admin_name="Olivia Owner",
+            admin_email=ADMIN_EMAIL,
+            admin_password=ADMIN_PASSWORD,
+        ),
+    )
+
+
+@pytest.fixture
+def admin(uow, business) -> Actor:
+    from hydreight_desktop.services.auth import sign_in
+
+    actor = sign_in(uow, business.id, ADMIN_EMAIL, ADMIN_PASSWORD)
+    assert actor.role == Role.ADMIN
+    return actor
