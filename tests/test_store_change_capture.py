@@ -1,7 +1,6 @@
 """Every committed change of a synced row leaves an outbox entry and an audit entry, atomically."""
 
 import json
-import shutil
 
 import pytest
 from sqlalchemy import select
@@ -97,17 +96,13 @@ def test_append_only_rows_refuse_updates(uow, admin, monkeypatch):
         s.get(Service, row.id).price_cents = 2
 
 
-def test_opening_an_old_store_backs_it_up_before_migrating(tmp_path, template_store_path):
-    path = tmp_path / "old.sqlite"
-    shutil.copyfile(template_store_path, path)
-    import sqlite3
+def test_opening_an_old_store_backs_it_up_before_migrating(tmp_path):
+    from alembic import command
 
-    con = sqlite3.connect(path)
-    con.execute("UPDATE alembic_version SET version_num = 'older'")
-    con.execute("DELETE FROM alembic_version")
-    con.execute("INSERT INTO alembic_version VALUES ('0001_foundation')")
-    con.commit()
-    con.close()
+    from hydreight_desktop.store.engine import alembic_config
+
+    path = tmp_path / "old.sqlite"  # a store left at the first revision by an older app
+    command.upgrade(alembic_config(path), "0001_foundation")
     store = open_store(path)
     try:
         heads_now = (

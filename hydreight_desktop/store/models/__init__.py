@@ -1,6 +1,7 @@
 """Every model, imported so that ``Base.metadata`` knows all tables (Alembic and tests rely on it)."""
 
 from hydreight_desktop.store.models.infra import AuditEntry, DeviceState, OutboxEntry
+from hydreight_desktop.store.models.scheduling import Booking, BookingClient, BookingService
 from hydreight_desktop.store.models.setup import (
     Business,
     Client,
@@ -15,6 +16,9 @@ from hydreight_desktop.store.models.setup import (
 
 __all__ = [
     "AuditEntry",
+    "Booking",
+    "BookingClient",
+    "BookingService",
     "Business",
     "Client",
     "ClientAddress",
