@@ -95,11 +95,16 @@ def parse_amount(value: str | Decimal | float | int) -> Decimal:
     return amount.normalize() if amount == amount.to_integral() else amount
 
 
-def format_amount(amount: Decimal, unit: str) -> str:
+def decimal_text(amount: Decimal) -> str:
+    """'0.25', '1000': no exponent, no trailing zeros."""
     text = f"{amount:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return f"{text} {unit}"
+    return text
+
+
+def format_amount(amount: Decimal, unit: str) -> str:
+    return f"{decimal_text(amount)} {unit}"
 
 
 def validate_vial(entry: VialEntry, *, treatment_date: date) -> VialEntry:
