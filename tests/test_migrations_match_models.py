@@ -1,5 +1,7 @@
 """The Alembic migrations build exactly the schema the models describe."""
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -18,3 +20,12 @@ def test_store_uses_wal_foreign_keys_and_full_sync(store):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_quick_head_check_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    from hydreight_desktop.store.engine import alembic_config, script_heads
+
+    cfg = alembic_config(Path("unused.sqlite"))
+    assert script_heads() == set(ScriptDirectory.from_config(cfg).get_heads())

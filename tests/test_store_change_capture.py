@@ -1,6 +1,7 @@
 """Every committed change of a synced row leaves an outbox entry and an audit entry, atomically."""
 
 import json
+import shutil
 
 import pytest
 from sqlalchemy import select
@@ -96,28 +97,27 @@ def test_append_only_rows_refuse_updates(uow, admin, monkeypatch):
         s.get(Service, row.id).price_cents = 2
 
 
-def test_opening_an_old_store_backs_it_up_before_migrating(tmp_path):
-    from alembic import command
+def test_opening_a_store_that_needs_migrating_backs_it_up_first(
+    tmp_path, template_store_path, monkeypatch
+):
+    import sqlite3
 
-    from hydreight_desktop.store.engine import alembic_config
+    from hydreight_desktop.store import engine
 
-    path = tmp_path / "old.sqlite"  # a store left at the first revision by an older app
-    command.upgrade(alembic_config(path), "0001_foundation")
+    path = tmp_path / "old.sqlite"
+    shutil.copyfile(template_store_path, path)
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE marker (note TEXT)")
+    con.execute("INSERT INTO marker VALUES ('kept')")
+    con.commit()
+    con.close()
+    monkeypatch.setattr(engine, "script_heads", lambda: {"a-newer-revision"})
     store = open_store(path)
     try:
-        heads_now = (
-            store.write_engine.connect()
-            .exec_driver_sql("SELECT version_num FROM alembic_version")
-            .scalars()
-            .all()
-        )
-        assert heads_now
-        from alembic.script import ScriptDirectory
-
-        from hydreight_desktop.store.engine import alembic_config
-
-        expected = set(ScriptDirectory.from_config(alembic_config(path)).get_heads())
-        if expected != {"0001_foundation"}:
-            assert store.backup_path is not None and store.backup_path.exists()
+        assert store.backup_path is not None and store.backup_path.exists()
+        assert store.backup_path.name.startswith("old.backup-")
+        backup = sqlite3.connect(store.backup_path)
+        assert backup.execute("SELECT note FROM marker").fetchone() == ("kept",)
+        backup.close()
     finally:
         store.close()

@@ -9,7 +9,7 @@ from hydreight_desktop.domain.contact import parse_email
 from hydreight_desktop.domain.errors import AuthenticationFailed, ValidationError
 from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services.context import Actor
-from hydreight_desktop.services.passwords import DUMMY_HASH, verify_password
+from hydreight_desktop.services.passwords import dummy_hash, verify_password
 from hydreight_desktop.store.models import StaffAccount
 from hydreight_desktop.store.uow import UnitOfWork
 
@@ -28,7 +28,7 @@ def sign_in(uow: UnitOfWork, business_id: str, email: str, password: str) -> Act
                 StaffAccount.business_id == business_id, StaffAccount.email_key == key
             )
         ).first()
-        stored = account.password_hash if account else DUMMY_HASH
+        stored = account.password_hash if account else dummy_hash()
         ok = verify_password(stored, password or "") and account is not None and account.active
         if not ok:
             raise AuthenticationFailed(SIGN_IN_REFUSED)

@@ -29,6 +29,16 @@ def verify_password(stored_hash: str, password: str) -> bool:
         return False
 
 
-# A real hash of a random password: verifying against it when the email is unknown makes a
-# wrong email take as long as a wrong password, so timing gives no hint either.
-DUMMY_HASH = _hasher.hash("no-such-account-placeholder")
+_dummy_hash: str | None = None
+
+
+def dummy_hash() -> str:
+    """A real hash of a throw-away password, made on first use (not at import: it costs ~0.1 s).
+
+    Verifying against it when the email is unknown makes a wrong email take as long as a
+    wrong password, so timing gives no hint either.
+    """
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("no-such-account-placeholder")
+    return _dummy_hash

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from hydreight_desktop.domain.ids import new_id
@@ -67,16 +65,45 @@ def _make_engine(path: Path, *, immediate: bool) -> Engine:
     return engine
 
 
-def alembic_config(path: Path) -> Config:
+def alembic_config(path: Path):
+    """Alembic's configuration for the store at ``path`` (alembic is imported only when needed)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
     return cfg
 
 
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]+)?=\s*(.+)$", re.MULTILINE)
+
+
+def script_heads() -> set[str]:
+    """The newest revisions, read from the migration files without importing Alembic.
+
+    Opening an up-to-date store is the common case and must stay quick; Alembic itself is
+    loaded only when a migration has to run.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for file in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        values = dict(_ASSIGNMENT.findall(file.read_text("utf-8")))
+        if "revision" not in values:
+            continue
+        revisions.add(ast.literal_eval(values["revision"]))
+        down = ast.literal_eval(values.get("down_revision", "None"))
+        parents.update(down if isinstance(down, tuple | list) else [down] if down else [])
+    return revisions - parents
+
+
 def _current_heads(engine: Engine) -> set[str]:
     with engine.connect() as conn:
-        return set(MigrationContext.configure(conn).get_current_heads())
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first()
+        if not has_table:
+            return set()
+        return set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
 
 
 def backup_store(path: Path) -> Path:
@@ -100,11 +127,12 @@ def migrate(path: Path, engine: Engine) -> Path | None:
 
     Returns the backup path when one was made.
     """
-    cfg = alembic_config(path)
-    heads = set(ScriptDirectory.from_config(cfg).get_heads())
     current = _current_heads(engine)
-    if current == heads:
+    if current == script_heads():
         return None
+    from alembic import command
+
+    cfg = alembic_config(path)
     backup = backup_store(path) if current else None
     if backup:
         log.info("store backed up to %s before migrating", backup)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hydreight_desktop.services.business import BusinessRecord
-from hydreight_desktop.services.context import Actor
-from hydreight_desktop.store.uow import UnitOfWork
-from hydreight_desktop.ui.format import Formatter
-from hydreight_desktop.ui.tasks import TaskRunner
+if TYPE_CHECKING:  # kept out of start-up: the window paints before the store is loaded
+    from hydreight_desktop.services.business import BusinessRecord
+    from hydreight_desktop.services.context import Actor
+    from hydreight_desktop.store.uow import UnitOfWork
+    from hydreight_desktop.ui.format import Formatter
+    from hydreight_desktop.ui.tasks import TaskRunner
 
 
 @dataclass
@@ -26,6 +27,8 @@ class AppContext:
 
     @property
     def fmt(self) -> Formatter:
+        from hydreight_desktop.ui.format import Formatter
+
         return Formatter(self.business.currency, self.business.locale, self.business.time_zone)
 
     def call(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -24,13 +25,30 @@ def error_text(error: BaseException) -> str:
     return UNEXPECTED
 
 
+_sink: Callable[[str, str], None] | None = None
+
+
+def redirect_messages(sink: Callable[[str, str], None] | None) -> None:
+    """Send message boxes to ``sink(title, text)`` instead of showing them (smoke runs, tests)."""
+    global _sink
+    _sink = sink
+
+
 def show_error(parent: QWidget | None, error: BaseException, title: str = "Not saved") -> None:
     if isinstance(error, PermissionDenied):
         title = "Not allowed"
-    QMessageBox.warning(parent, title, error_text(error))
+    text = error_text(error)
+    if _sink is not None:
+        _sink(title, text)
+        return
+    QMessageBox.warning(parent, title, text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue") -> bool:
+    """Ask before something that cannot be undone; with messages redirected, answer yes."""
+    if _sink is not None:
+        _sink(title, text)
+        return True
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
