@@ -162,9 +162,9 @@ def test_the_visit_summary_pdf_names_the_csp_clients_vials_and_stamps(uow, clini
 
 
 def test_client_search_finds_by_name_email_or_phone(uow, clinic):
-    assert [h.name for h in records.find_clients(uow, clinic.csp, "maria lop")] == ["Maria Lopez"]
-    assert [h.name for h in records.find_clients(uow, clinic.csp, "tom@")] == ["Tom Lopez"]
-    assert len(records.find_clients(uow, clinic.csp, "555-0142")) == 2
+    assert [h.full_name for h in records.find_clients(uow, clinic.csp, "maria lop")] == ["Maria Lopez"]
+    assert [h.full_name for h in records.find_clients(uow, clinic.csp, "tom@")] == ["Tom Lopez"]
+    assert len(records.find_clients(uow, clinic.csp, "(305) 555")) == 2
     with pytest.raises(PermissionDenied):
         records.find_clients(uow, clinic.admin.__class__(
             "x", clinic.admin.business_id, "front_desk", "Fred", "f@x.test"), "maria")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from hydreight_desktop.documents.visit_summary import (
@@ -27,9 +27,10 @@ from hydreight_desktop.domain.clinical.session_rules import (
 )
 from hydreight_desktop.domain.clinical.vials import Route
 from hydreight_desktop.domain.clock import utcnow
-from hydreight_desktop.domain.contact import digits_only, format_phone
+from hydreight_desktop.domain.contact import format_phone
 from hydreight_desktop.domain.errors import NotFound, PermissionDenied
 from hydreight_desktop.domain.roles import Permission, Role
+from hydreight_desktop.services.clients import ClientListRow, client_rows, search_client_ids
 from hydreight_desktop.services.clinical_common import (
     actor_csp_id,
     csp_name,
@@ -39,7 +40,6 @@ from hydreight_desktop.services.clinical_common import (
 )
 from hydreight_desktop.services.clinical_types import (
     AmendmentView,
-    ClientHit,
     ClientTimeline,
     MseView,
     TimelineEntry,
@@ -68,27 +68,10 @@ MODE_LABELS = {"callout": "Callout (at the client's address)", "facility": "At t
 
 # --- search ------------------------------------------------------------------
 
-def find_clients(uow: UnitOfWork, actor: Actor, text: str, limit: int = 50) -> list[ClientHit]:
-    """Clients whose name, email or phone matches every word typed (all clients when blank)."""
+def find_clients(uow: UnitOfWork, actor: Actor, text: str, limit: int = 50) -> list[ClientListRow]:
+    """Clients matching the search box (name, email or phone), via the clients service."""
     actor.require(Permission.VIEW_CLINICAL_RECORDS)
-    query = select(Client).where(Client.business_id == actor.business_id)
-    for word in (text or "").split():
-        like = f"%{word.casefold()}%"
-        conditions = [Client.first_name_key.like(like), Client.last_name_key.like(like),
-                      Client.email_key.like(like)]
-        digits = digits_only(word)
-        if len(digits) >= 3:
-            conditions.append(Client.phone_digits.like(f"%{digits}%"))
-        query = query.where(or_(*conditions))
-    with uow.read() as s:
-        rows = s.scalars(
-            query.order_by(Client.last_name_key, Client.first_name_key).limit(limit)
-        ).all()
-        return [
-            ClientHit(c.id, f"{c.first_name} {c.last_name}", c.email, c.date_of_birth,
-                      format_phone(c.phone) if c.phone else "")
-            for c in rows
-        ]
+    return client_rows(uow, actor, search_client_ids(uow, actor, text)[:limit])
 
 
 # --- timeline ----------------------------------------------------------------

@@ -235,15 +235,6 @@ class ClientTimeline:
 
 
 @dataclass(frozen=True, slots=True)
-class ClientHit:
-    id: str
-    name: str
-    email: str
-    date_of_birth: date | None
-    phone: str
-
-
-@dataclass(frozen=True, slots=True)
 class AmendmentView:
     id: str
     target_kind: str
