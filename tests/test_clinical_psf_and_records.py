@@ -130,7 +130,7 @@ def test_a_finished_record_is_corrected_by_an_amendment_that_references_it(uow, 
         assert s.get(Vial, vial.target_id).lot_number == "24A117-B"  # the record itself is kept
     timeline = records.client_timeline(uow, clinic.csp, clinic.maria)
     vial = next(e for e in timeline.entries if e.kind == "vial")
-    assert "Lot number is 24A117-C" in vial.amendments[0]
+    assert vial.amendments[0].correction == "Lot number is 24A117-C"
     assert timeline.entries[0].kind == "amendment"
 
 

@@ -102,7 +102,7 @@ def test_the_day_list_shows_a_csp_only_their_own_bookings(uow, clinic):
 def test_a_psf_service_booked_without_approval_is_flagged(uow, clinic):
     book(uow, clinic, {clinic.maria: [clinic.glp1]})
     (row,) = sessions.day_bookings(uow, clinic.csp)
-    assert row.flags == ("PSF approval not requested: Semaglutide GLP-1 for Maria Lopez",)
+    assert row.flags == ("PSF approval — Not requested: Semaglutide GLP-1 for Maria Lopez",)
 
 
 def test_treatment_before_a_required_mse_is_cleared_is_refused_and_writes_nothing(uow, clinic):

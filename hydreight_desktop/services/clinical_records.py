@@ -83,8 +83,9 @@ def _client(s: Session, actor: Actor, client_id: str) -> Client:
     return client
 
 
-def _amendment_line(a: ClinicalAmendment, fmt_at: str) -> str:
-    return f"{fmt_at} — {a.amended_by_name}: {a.correction} (reason: {a.reason})"
+def _amendment_view(a: ClinicalAmendment) -> AmendmentView:
+    return AmendmentView(a.id, a.target_kind, a.target_id, a.correction, a.reason, a.amended_at,
+                         a.amended_by_name)
 
 
 def _mse_detail(m: MseView) -> str:
@@ -107,13 +108,11 @@ def client_timeline(uow: UnitOfWork, actor: Actor, client_id: str) -> ClientTime
             .where(ClinicalAmendment.business_id == biz, ClinicalAmendment.client_id == client_id)
             .order_by(ClinicalAmendment.amended_at)
         ).all()
-        by_target: dict[tuple[str, str], list[str]] = defaultdict(list)
+        by_target: dict[tuple[str, str], list[AmendmentView]] = defaultdict(list)
         for a in amendments:
-            by_target[(a.target_kind, a.target_id)].append(
-                _amendment_line(a, a.amended_at.isoformat(timespec="minutes"))
-            )
+            by_target[(a.target_kind, a.target_id)].append(_amendment_view(a))
 
-        def amended(kind: AmendableKind, target_id: str) -> tuple[str, ...]:
+        def amended(kind: AmendableKind, target_id: str) -> tuple[AmendmentView, ...]:
             return tuple(by_target.get((kind.value, target_id), ()))
 
         entries: list[TimelineEntry] = []
@@ -297,8 +296,7 @@ def amend(
         )
         s.add(row)
         s.flush()
-        return AmendmentView(row.id, row.target_kind, row.target_id, row.correction, row.reason,
-                             row.amended_at, row.amended_by_name)
+        return _amendment_view(row)
 
 
 # --- visit summary -----------------------------------------------------------

@@ -222,7 +222,7 @@ class TimelineEntry:
     target_kind: str | None = None  # AmendableKind value when the entry can be amended
     target_id: str | None = None
     session_id: str | None = None
-    amendments: tuple[str, ...] = ()
+    amendments: tuple[AmendmentView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

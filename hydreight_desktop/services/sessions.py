@@ -237,8 +237,8 @@ def _booking_row(s: Session, booking: Booking, now: datetime) -> SessionBookingR
             if svc.patient_specific:
                 status = psf_status(s, booking.business_id, bc.client_id, svc.id, now)
                 if refusal_to_perform(status, svc.name, name):
-                    label = status.label.lower() if status else "not requested"
-                    flags.append(f"PSF approval {label}: {svc.name} for {name}")
+                    label = status.label if status else "Not requested"
+                    flags.append(f"PSF approval — {label}: {svc.name} for {name}")
     session = s.scalars(
         select(ClinicalSession).where(ClinicalSession.booking_id == booking.id)
     ).first()

@@ -211,7 +211,7 @@ def findings(vitals: Vitals) -> list[Finding]:
     out: list[Finding] = []
     sys_, dia = vitals.systolic, vitals.diastolic
     if sys_ is not None and dia is not None:
-        bp = f"{sys_}/{dia}"
+        bp = f"{_num(sys_)}/{_num(dia)}"
         if sys_ >= 180 or dia >= 110:
             out.append(Finding("bp_crisis", Consequence.EXCLUDE,
                                f"Blood pressure {bp} is in the crisis range (180/110 or higher): do not treat today."))
@@ -229,9 +229,9 @@ def findings(vitals: Vitals) -> list[Finding]:
     if hr is not None:
         if hr > 120 or hr < 45:
             out.append(Finding("hr_abnormal", Consequence.REFER,
-                               f"Heart rate {hr} bpm is outside 45–120: an HCP must decide."))
+                               f"Heart rate {_num(hr)} bpm is outside 45–120: an HCP must decide."))
         elif hr > 100:
-            out.append(Finding("hr_fast", Consequence.NOTE, f"Heart rate {hr} bpm is fast."))
+            out.append(Finding("hr_fast", Consequence.NOTE, f"Heart rate {_num(hr)} bpm is fast."))
     temp_f = vitals.temperature_f
     if temp_f is not None:
         shown = f"{vitals.temperature:g} °{vitals.temperature_unit.value}"
@@ -245,8 +245,8 @@ def findings(vitals: Vitals) -> list[Finding]:
     if spo2 is not None:
         if spo2 < 90:
             out.append(Finding("spo2_critical", Consequence.EXCLUDE,
-                               f"Oxygen saturation {spo2}% is below 90%: do not treat; seek urgent care."))
+                               f"Oxygen saturation {_num(spo2)}% is below 90%: do not treat; seek urgent care."))
         elif spo2 < 94:
             out.append(Finding("spo2_low", Consequence.REFER,
-                               f"Oxygen saturation {spo2}% is below 94%: an HCP must decide."))
+                               f"Oxygen saturation {_num(spo2)}% is below 94%: an HCP must decide."))
     return out

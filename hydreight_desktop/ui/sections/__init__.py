@@ -40,6 +40,27 @@ SECTIONS: list[SectionSpec] = [
         f"{_UI}.home:HomeSection",
         "Ctrl+1",
     ),
+    SectionSpec(
+        "sessions",
+        "Sessions",
+        "fa5s.stethoscope",
+        Permission.CONDUCT_SESSIONS,
+        f"{_UI}.sessions:SessionsSection",
+    ),
+    SectionSpec(
+        "approvals",
+        "Approvals",
+        "fa5s.user-md",
+        Permission.APPROVE_CLINICAL,
+        f"{_UI}.approvals:ApprovalsSection",
+    ),
+    SectionSpec(
+        "records",
+        "Clinical records",
+        "fa5s.notes-medical",
+        Permission.VIEW_CLINICAL_RECORDS,
+        f"{_UI}.records:RecordsSection",
+    ),
 ]
 
 
