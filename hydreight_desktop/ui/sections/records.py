@@ -254,8 +254,8 @@ class RecordsSection(QWidget):
             )
         self.detail.setVisible(entry is not None)
         if can_amend:
-            kind = AmendableKind(entry.target_kind).label
-            self.amend_target.setText(f"{kind}: {entry.title} ({self.ctx.fmt.datetime(entry.at)})")
+            kind = AmendableKind(entry.target_kind).label.lower()
+            self.amend_target.setText(f"Amending the {kind} record “{entry.title}”")
             if entry.session_id:
                 index = self.session_pick.findData(entry.session_id)
                 if index >= 0:

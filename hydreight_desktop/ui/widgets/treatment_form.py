@@ -289,7 +289,7 @@ class TreatmentFormWidget(QScrollArea):
         )
 
     def _submit(self) -> None:
-        if self.medication.text().strip() or self.lot.text().strip():
+        if self.lot.text().strip() or self.amount.text().strip():
             self.show_error("A vial is typed in but not added. Press “Add vial” or clear the fields.")
             return
         self.error.clear()
