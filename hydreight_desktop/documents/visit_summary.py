@@ -201,14 +201,16 @@ def _client_block(visit: ClientVisit, index: int, fmt: Formatter, st) -> list:
     flow: list = [_p(title, st["h2"]), _p(state, st["body"])]
     if visit.mse is not None:
         flow += _mse_block(visit.mse, fmt, st)
-    if visit.services:
+    if visit.performed_at is not None:
         flow.append(_p("Treatment", st["h3"]))
-        rows = [("Services", ", ".join(visit.services))]
-        if visit.performed_at is not None:
-            rows.append(("Performed", f"{fmt.datetime(visit.performed_at)} by {visit.performed_by}"))
-        rows.append(("Notes", visit.notes or "—"))
-        rows.append(("Adverse events", visit.adverse_events or "None reported"))
-        flow.append(_kv_table(rows, st))
+        flow.append(_kv_table([
+            ("Services", ", ".join(visit.services)),
+            ("Performed", f"{fmt.datetime(visit.performed_at)} by {visit.performed_by}"),
+            ("Notes", visit.notes or "—"),
+            ("Adverse events", visit.adverse_events or "None reported"),
+        ], st))
+    elif visit.services:
+        flow.append(_kv_table([("Booked, not performed", ", ".join(visit.services))], st))
     if visit.vials:
         flow += [_p("Vials", st["h3"]), _vials_table(visit.vials, fmt, st)]
     if visit.amendments:

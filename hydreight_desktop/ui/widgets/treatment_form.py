@@ -229,9 +229,11 @@ class TreatmentFormWidget(QScrollArea):
     def _route_changed(self) -> None:
         route = Route(self.route.currentData())
         current = self.site.currentText()
+        sites = list(COMMON_SITES.get(route, ()))
         self.site.clear()
-        self.site.addItems(list(COMMON_SITES.get(route, ())))
-        self.site.setEditText(current if current and route.needs_site else "")
+        self.site.addItems(sites)
+        self.site.setEditText(current if current in sites else "")
+        self.site.lineEdit().setPlaceholderText("Pick or type the site" if route.needs_site else "—")
         self.site.setEnabled(route.needs_site)
 
     def entry(self) -> VialEntry:
