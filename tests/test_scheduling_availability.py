@@ -23,7 +23,17 @@ from hydreight_desktop.domain.availability import (
     working_spans,
 )
 from hydreight_desktop.domain.errors import ConflictError, DomainError
-from tests.scheduling_support import LA, NOW, RULES, calendar, every_day, local_starts, ny, slots_on
+from tests.scheduling_support import (
+    LA,
+    NOW,
+    RULES,
+    busy_calendars,
+    calendar,
+    every_day,
+    local_starts,
+    ny,
+    slots_on,
+)
 
 
 def test_slots_follow_the_csps_weekly_hours_in_steps_of_the_slot_step():
@@ -225,39 +235,6 @@ class TestCheckStart:
 
 
 # --------------------------------------------------------------------------- properties
-
-quarter_hours = st.integers(min_value=0, max_value=14 * 24 * 4)
-
-
-@st.composite
-def busy_calendars(draw):
-    base = ny(2, 0)
-    bookings = []
-    for i, (q, length, mode) in enumerate(
-        draw(
-            st.lists(
-                st.tuples(quarter_hours, st.integers(1, 16), st.sampled_from(Mode)), max_size=25
-            )
-        )
-    ):
-        start = base + timedelta(minutes=15 * q)
-        bookings.append(BusyBooking(f"b{i}", start, start + timedelta(minutes=15 * length), mode))
-    blocks = []
-    for q, length in draw(st.lists(st.tuples(quarter_hours, st.integers(1, 200)), max_size=4)):
-        start = base + timedelta(minutes=7 * q)
-        blocks.append(Block(start, start + timedelta(minutes=15 * length)))
-    zone_name = draw(st.sampled_from(["America/New_York", "America/Los_Angeles", "Europe/London"]))
-    hours = tuple(
-        WeeklyHours(draw(st.sampled_from(Mode)), d, s * 30, s * 30 + n * 30)
-        for d, s, n in draw(
-            st.lists(
-                st.tuples(st.integers(0, 6), st.integers(0, 40), st.integers(1, 8)), max_size=10
-            )
-        )
-    )
-    return calendar(
-        time_zone=zone_name, hours=hours, bookings=tuple(bookings), blocks=tuple(blocks)
-    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hydreight_desktop.domain.availability import (
     Block,
@@ -17,7 +20,7 @@ from hydreight_desktop.domain.booking_length import ClientTiming, booking_minute
 from hydreight_desktop.domain.booking_status import BookingStatus, can_transition, check_transition
 from hydreight_desktop.domain.errors import DomainError, ValidationError
 from hydreight_desktop.domain.why_not_bookable import ReasonCode, why_not_bookable
-from tests.scheduling_support import NOW, RULES, calendar, every_day, ny
+from tests.scheduling_support import NOW, RULES, busy_calendars, calendar, every_day, ny
 
 DEC3 = date(2026, 12, 3)
 
@@ -216,3 +219,18 @@ def test_every_reason_is_listed_in_the_clinics_checklist_order():
         ReasonCode.OUTSIDE_BOOKING_WINDOW,
     )
     assert [x.tab for x in r.reasons] == ["details", "details", "settings", "vacations", None]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cal=busy_calendars(),
+    mode=st.sampled_from(Mode),
+    offset=st.integers(-2, 16),
+    duration=st.integers(15, 240),
+    advance=st.integers(0, 3 * 24 * 60),
+)
+def test_a_csp_with_no_slot_always_gets_at_least_one_reason(cal, mode, offset, duration, advance):
+    cal = replace(cal, callout_advance_minutes=advance, facility_advance_minutes=advance)
+    r = report(cal, day=DEC3 + timedelta(days=offset), duration=duration, mode=mode)
+    if not r.bookable:
+        assert r.reasons, "a CSP without slots must be explained"

@@ -8,7 +8,9 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "handouts",
+]
 
 
 def command_modules() -> list[ModuleType]:

@@ -14,31 +14,12 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 
 from hydreight_desktop.domain.clock import zone
 from hydreight_desktop.domain.errors import ConflictError, DomainError, ValidationError
+from hydreight_desktop.domain.providers import Mode, parse_mode  # noqa: F401  (re-exported)
 
 MINUTES_PER_DAY = 24 * 60
-
-
-class Mode(StrEnum):
-    CALLOUT = "callout"
-    FACILITY = "facility"
-
-    @property
-    def label(self) -> str:
-        return "Callout" if self is Mode.CALLOUT else "Facility"
-
-
-def parse_mode(value: str) -> Mode:
-    try:
-        return Mode(value)
-    except ValueError:
-        raise ValidationError(
-            "Choose callout (the CSP travels to the client) or facility (the client comes in).",
-            field="mode",
-        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,17 +359,19 @@ def check_start(
     rules: BookingRules,
     *,
     ignore_booking_id: str | None = None,
+    enforce_notice: bool = True,
 ) -> Slot:
     """Refuse a booking the CSP cannot take, saying exactly why; returns the slot it takes.
 
     Starts need not sit on the slot grid (a booking dragged to 10:05 is fine if it fits).
     Overlaps with other bookings raise ``ConflictError``; everything else ``DomainError``.
+    ``enforce_notice=False`` skips the past/notice/window rules: for changes to a booking that
+    keeps its start (adding a client lengthens it; it must still fit and not clash).
     """
     if start.tzinfo is None:
         raise ValueError("start must be an aware datetime")
     if duration_minutes <= 0:
         raise ValidationError("A booking must last at least one minute.", field="duration")
-    shown = rules.clinic_time_zone
     end = start + timedelta(minutes=duration_minutes)
     wanted = Span(start, end)
     who = cal.name
@@ -401,15 +384,26 @@ def check_start(
         raise DomainError(
             f"{who} has no {mode.value} hours entered, so cannot take {mode.value} bookings."
         )
+    allowed = bookable_starts(cal, mode, now, rules)
+    if enforce_notice:
+        _check_notice(cal, mode, start, now, rules, allowed)
+    _check_fits(cal, mode, wanted, rules, ignore_booking_id)
+    return Slot(cal.csp_id, start, end)
+
+
+def _check_notice(
+    cal: CspCalendar, mode: Mode, start: datetime, now: datetime, rules: BookingRules, allowed: Span
+) -> None:
+    """Not in the past, not inside the advance-booking time, not beyond the booking window."""
+    shown = rules.clinic_time_zone
     if start < now:
         raise ValidationError(
             "That time has already passed. Pick a time from now on.", field="start"
         )
-    allowed = bookable_starts(cal, mode, now, rules)
     if start < allowed.start:
         notice = describe_minutes(cal.advance_minutes(mode))
         raise ValidationError(
-            f"{mode.label} bookings with {who} need {notice} of notice; the earliest possible "
+            f"{mode.label} bookings with {cal.name} need {notice} of notice; the earliest possible "
             f"start is {describe_moment(allowed.start, shown)}.",
             field="start",
         )
@@ -419,6 +413,19 @@ def check_start(
             f"pick a start before {describe_moment(allowed.end, shown)}.",
             field="start",
         )
+
+
+def _check_fits(
+    cal: CspCalendar,
+    mode: Mode,
+    wanted: Span,
+    rules: BookingRules,
+    ignore_booking_id: str | None,
+) -> None:
+    """Inside the CSP's hours, clear of blocks, and clear of other bookings (with travel)."""
+    shown, who = rules.clinic_time_zone, cal.name
+    start, end = wanted.start, wanted.end
+    duration_minutes = wanted.minutes
     spans = working_spans(cal, mode, start - timedelta(days=1), end + timedelta(days=1))
     if not any(s.start <= start and end <= s.end for s in spans):
         inside = next((s for s in spans if s.start <= start < s.end), None)
@@ -452,7 +459,6 @@ def check_start(
                 f"{who} has a booking {taken} and needs {rules.travel_buffer_minutes} minutes "
                 "to travel between it and a callout."
             )
-    return Slot(cal.csp_id, start, end)
 
 
 def describe_minutes(minutes: int) -> str:

@@ -264,12 +264,16 @@ def why_not_bookable(
     if open_time and not room:
         _explain_no_fit(cal, mode, rules, duration_minutes, open_time, spans, add)
     if late:
+        window_days = rules.booking_window_days
+        if all(s.start >= allowed.end for s in late):
+            opens = late[0].start - timedelta(days=window_days)
+            detail = f"that day opens for booking from {describe_moment(opens, clinic)}"
+        else:
+            detail = f"times from {describe_moment(allowed.end, clinic)} on cannot be booked yet"
         add(
             ReasonCode.OUTSIDE_BOOKING_WINDOW,
             "Outside the booking window",
-            f"Bookings can be made up to {rules.booking_window_days} days ahead; "
-            f"{'that day' if all(s.start >= allowed.end for s in late) else 'part of that day'} "
-            f"opens for booking from {describe_moment(late[0].start - timedelta(days=rules.booking_window_days), clinic)}.",
+            f"Bookings can be made up to {window_days} days ahead; {detail}.",
         )
     order = {code: i for i, code in enumerate(CHECKLIST_ORDER)}
     reasons.sort(key=lambda r: order[r.code])

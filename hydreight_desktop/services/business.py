@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from urllib.parse import urlparse
 
 from sqlalchemy import func, select
 
@@ -11,6 +10,7 @@ from hydreight_desktop.domain.clock import zone
 from hydreight_desktop.domain.contact import parse_email, parse_phone, require_text
 from hydreight_desktop.domain.errors import NotFound, ValidationError
 from hydreight_desktop.domain.ids import new_id
+from hydreight_desktop.domain.link_codes import validate_base_url
 from hydreight_desktop.domain.roles import Permission, Role
 from hydreight_desktop.services.context import Actor, system_actor
 from hydreight_desktop.services.passwords import check_password_strength, hash_password
@@ -68,19 +68,6 @@ class BusinessRecord:
         return BusinessRecord(id=row.id, settings=BusinessSettings(**values), is_demo=row.is_demo)
 
 
-def validate_booking_link_base(url: str) -> str:
-    """The base of every booking link and QR code: must be an http(s) address."""
-    text = (url or "").strip()
-    parsed = urlparse(text)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ValidationError(
-            "The booking link must start with https:// (or http://) and name a website, "
-            "e.g. https://booking.hydreight.com/widget-business/",
-            field="booking_link_base",
-        )
-    return text
-
-
 def _bounded(value: int, low: int, high: int, label: str, field: str) -> int:
     if not isinstance(value, int) or not low <= value <= high:
         raise ValidationError(f"The {label} must be between {low} and {high}.", field=field)
@@ -100,7 +87,7 @@ def validate_settings(settings: BusinessSettings) -> BusinessSettings:
     return replace(
         settings,
         name=require_text(settings.name, "business name", "name"),
-        booking_link_base=validate_booking_link_base(settings.booking_link_base),
+        booking_link_base=validate_base_url(settings.booking_link_base),
         phone=phone.e164 if phone else None,
         address=(settings.address or "").strip() or None,
         travel_buffer_minutes=_bounded(

@@ -11,15 +11,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
-from hydreight_desktop.domain.clients import parse_client_query, search_key, validate_birth_date
+from hydreight_desktop.domain.clients import search_key, validate_birth_date
 from hydreight_desktop.domain.clock import utcnow, zone
 from hydreight_desktop.domain.contact import (
     EMAIL_IMMUTABLE_REASON,
-    format_phone,
     parse_email,
     parse_phone,
     require_text,
@@ -27,12 +25,38 @@ from hydreight_desktop.domain.contact import (
 from hydreight_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from hydreight_desktop.domain.providers import US_STATES
 from hydreight_desktop.domain.roles import Permission
+from hydreight_desktop.services.client_search import (  # the fast list, re-exported
+    SORTS,
+    ClientListRow,
+    client_rows,
+    count_clients,
+    search_client_ids,
+)
 from hydreight_desktop.services.context import Actor
 from hydreight_desktop.services.staff import business_region
 from hydreight_desktop.store.models import Business, Client, ClientAddress
 from hydreight_desktop.store.uow import UnitOfWork
 
-PREFIX_END = "\uffff"  # 'abc' <= key < 'abc\uffff' is "starts with abc" and uses the index
+__all__ = [
+    "SORTS",
+    "AddressForm",
+    "AddressRecord",
+    "ClientForm",
+    "ClientListRow",
+    "ClientRecord",
+    "ClientUpdate",
+    "add_address",
+    "change_client_email",
+    "client_rows",
+    "count_clients",
+    "create_client",
+    "get_client",
+    "remove_address",
+    "search_client_ids",
+    "update_address",
+    "update_client",
+]
+
 NOTES_MAX = 4000
 ZIP_RE = re.compile(r"^\d{5}(-\d{4})?$")
 
@@ -147,26 +171,6 @@ class ClientRecord:
             addresses=tuple(AddressRecord.from_row(a) for a in row.addresses),
             created_at=row.created_at,
         )
-
-
-@dataclass(frozen=True, slots=True)
-class ClientListRow:
-    """One line of the clients list."""
-
-    id: str
-    first_name: str
-    last_name: str
-    email: str
-    phone: str | None  # E.164
-    date_of_birth: date | None
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-    @property
-    def phone_display(self) -> str:
-        return format_phone(self.phone)
 
 
 # ---------------------------------------------------------------- validation helpers
@@ -343,94 +347,3 @@ def remove_address(uow: UnitOfWork, actor: Actor, client_id: str, address_id: st
         _set_default(row, None)
         s.flush()
         return ClientRecord.from_row(row)
-
-
-# ---------------------------------------------------------------- the fast list
-
-SORTS: dict[str, tuple[ColumnElement, ...]] = {
-    "name": (Client.last_name_key, Client.first_name_key, Client.id),
-    "first_name": (Client.first_name_key, Client.last_name_key, Client.id),
-    "email": (Client.email_key,),
-    "newest": (Client.id.desc(),),  # UUIDv7 ids sort by creation time
-}
-
-
-def _starts_with(column, key: str) -> ColumnElement[bool]:
-    """A prefix match SQLite answers from the column's index (a range, not LIKE)."""
-    return and_(column >= key, column < key + PREFIX_END)
-
-
-def _match_conditions(text: str) -> list[ColumnElement[bool]] | None:
-    """What the search box's text means in SQL; None means every client."""
-    query = parse_client_query(text)
-    if query.kind == "all":
-        return None
-    if query.kind == "email":
-        return [_starts_with(Client.email_key, query.key)]
-    if query.kind == "phone":
-        return [_starts_with(Client.phone_digits, d) for d in query.digits]
-    key, words = query.key, query.words
-    conditions = [
-        _starts_with(Client.first_name_key, key),
-        _starts_with(Client.last_name_key, key),
-        _starts_with(Client.email_key, key.replace(" ", "")),
-    ]
-    # 'anna smi' is first + last; 'smith anna' (or 'smith, anna') is last + first.
-    for split in range(1, len(words)):
-        head, tail = " ".join(words[:split]), " ".join(words[split:])
-        conditions.append(
-            and_(
-                _starts_with(Client.first_name_key, head), _starts_with(Client.last_name_key, tail)
-            )
-        )
-        conditions.append(
-            and_(
-                _starts_with(Client.last_name_key, head), _starts_with(Client.first_name_key, tail)
-            )
-        )
-    return conditions
-
-
-def search_client_ids(uow: UnitOfWork, actor: Actor, query: str, sort: str = "name") -> list[str]:
-    """Every client id matching ``query`` (name, email or phone prefix), in display order."""
-    actor.require(Permission.VIEW_CLIENTS)
-    if sort not in SORTS:
-        raise ValidationError(f"Sort by one of: {', '.join(SORTS)}.", field="sort")
-    stmt = select(Client.id).where(Client.business_id == actor.business_id)
-    conditions = _match_conditions(query)
-    if conditions is not None:
-        stmt = stmt.where(or_(*conditions))
-    stmt = stmt.order_by(*SORTS[sort])
-    with uow.read() as s:
-        return list(s.scalars(stmt))
-
-
-def client_rows(uow: UnitOfWork, actor: Actor, ids: list[str]) -> list[ClientListRow]:
-    """Display rows for one page of ids, in the order given (missing ids are skipped)."""
-    actor.require(Permission.VIEW_CLIENTS)
-    if not ids:
-        return []
-    stmt = select(
-        Client.id,
-        Client.first_name,
-        Client.last_name,
-        Client.email,
-        Client.phone,
-        Client.date_of_birth,
-    ).where(Client.business_id == actor.business_id, Client.id.in_(ids))
-    with uow.read() as s:
-        found = {r.id: ClientListRow(*r) for r in s.execute(stmt)}
-    return [found[i] for i in ids if i in found]
-
-
-def count_clients(uow: UnitOfWork, actor: Actor) -> int:
-    actor.require(Permission.VIEW_CLIENTS)
-    with uow.read() as s:
-        return (
-            s.scalar(
-                select(func.count())
-                .select_from(Client)
-                .where(Client.business_id == actor.business_id)
-            )
-            or 0
-        )

@@ -12,6 +12,7 @@ from hydreight_desktop.store.models.clinical import (
     TreatmentService,
     Vial,
 )
+from hydreight_desktop.store.models.handouts import LinkCode
 from hydreight_desktop.store.models.infra import AuditEntry, DeviceState, OutboxEntry
 from hydreight_desktop.store.models.scheduling import Booking, BookingClient, BookingService
 from hydreight_desktop.store.models.setup import (
@@ -49,6 +50,7 @@ __all__ = [
     "CspVacation",
     "DeviceState",
     "HcpProfile",
+    "LinkCode",
     "OutboxEntry",
     "Service",
     "StaffAccount",

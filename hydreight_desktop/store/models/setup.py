@@ -146,7 +146,8 @@ class Client(BusinessOwnedMixin, Base):
         Index("ix_clients_first_key", "business_id", "first_name_key"),
         Index("ix_clients_last_key", "business_id", "last_name_key"),
         Index("ix_clients_phone_digits", "business_id", "phone_digits"),
-        Index("ix_clients_sort", "business_id", "last_name_key", "first_name_key"),
+        # Covers the list's default order with the id, so 100,000 ids come straight off the index.
+        Index("ix_clients_sort", "business_id", "last_name_key", "first_name_key", "id"),
     )
 
     first_name: Mapped[str] = mapped_column(String(100))

@@ -61,6 +61,13 @@ SECTIONS: list[SectionSpec] = [
         Permission.VIEW_CLINICAL_RECORDS,
         f"{_UI}.records:RecordsSection",
     ),
+    SectionSpec(
+        "handouts",
+        "Handouts & links",
+        "fa5s.qrcode",
+        Permission.PRINT_HANDOUTS,
+        f"{_UI}.handouts:HandoutsSection",
+    ),
 ]
 
 

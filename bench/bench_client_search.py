@@ -1,0 +1,100 @@
+"""client_search: a search over 100,000 clients until the list's first page of rows is ready.
+
+Measured: the clients list's own path, ``search_client_ids`` (every matching id, in display
+order, so the list knows its length) and then ``client_rows`` for the first page, through the
+unit of work. Baseline, same run: one bare hand-written SQL query on a plain sqlite3
+connection returning just that first page from the same indexes. Searches: a common last-name
+prefix, a word that is both a first name and a last-name prefix, and an email prefix.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from bench.common import BenchResult, cache_dir, interleaved_medians
+
+CLIENTS = 100_000
+PAGE = 50
+SEARCHES = ("smi", "john", "maria.g")
+STORE_NAME = f"clients-{CLIENTS // 1000}k-v2.sqlite"
+ADMIN_EMAIL = "owner@benchclinic.com"
+ADMIN_PASSWORD = "bench-clinic-2026"
+
+BARE_SQL = """
+SELECT id, first_name, last_name, email, phone, date_of_birth FROM clients
+WHERE rowid IN (
+    SELECT rowid FROM clients WHERE business_id = :b AND first_name_key >= :q AND first_name_key < :q || char(65535)
+    UNION ALL
+    SELECT rowid FROM clients WHERE business_id = :b AND last_name_key >= :q AND last_name_key < :q || char(65535)
+    UNION ALL
+    SELECT rowid FROM clients WHERE business_id = :b AND email_key >= :q AND email_key < :q || char(65535)
+)
+ORDER BY last_name_key, first_name_key, id
+LIMIT :page
+"""
+
+
+def client_store() -> Path:
+    """A store with 100,000 generated clients, built once (into a temp name, then renamed)."""
+    path = cache_dir() / STORE_NAME
+    if path.exists():
+        return path
+    from hydreight_desktop.services.business import BusinessSettings, NewBusiness, create_business
+    from hydreight_desktop.services.demo import generate_clients
+    from hydreight_desktop.store.engine import open_store
+    from hydreight_desktop.store.uow import UnitOfWork
+
+    partial = path.with_suffix(".partial")
+    for leftover in partial.parent.glob(partial.name + "*"):
+        leftover.unlink()
+    store = open_store(partial)
+    uow = UnitOfWork(store)
+    business = create_business(
+        uow,
+        NewBusiness(BusinessSettings(name="Bench Clinic"), "Bench Owner", ADMIN_EMAIL, ADMIN_PASSWORD),
+    )
+    generate_clients(uow, business.id, CLIENTS, seed=100)
+    store.close()
+    partial.rename(path)
+    return path
+
+
+def run() -> BenchResult:
+    from hydreight_desktop.services.auth import sign_in
+    from hydreight_desktop.services.business import first_business
+    from hydreight_desktop.services.clients import client_rows, search_client_ids
+    from hydreight_desktop.store.engine import open_store
+    from hydreight_desktop.store.uow import UnitOfWork
+
+    path = client_store()
+    store = open_store(path)
+    uow = UnitOfWork(store)
+    business = first_business(uow)
+    actor = sign_in(uow, business.id, ADMIN_EMAIL, ADMIN_PASSWORD)
+    bare = sqlite3.connect(path)
+
+    def through_services() -> list[list[str]]:
+        pages = []
+        for text in SEARCHES:
+            ids = search_client_ids(uow, actor, text)
+            pages.append([row.id for row in client_rows(uow, actor, ids[:PAGE])])
+        return pages
+
+    def bare_sql() -> list[list[str]]:
+        return [
+            [row[0] for row in bare.execute(BARE_SQL, {"b": business.id, "q": q, "page": PAGE})]
+            for q in SEARCHES
+        ]
+
+    if through_services() != bare_sql():
+        raise AssertionError("the service and the bare query disagree on the first page")
+    value, baseline = interleaved_medians(through_services, bare_sql, repeat=31)
+    bare.close()
+    store.close()
+    return BenchResult("client_search", value, baseline, goal=3.0, unit="s")
+
+
+if __name__ == "__main__":
+    result = run()
+    print(result.as_dict())
