@@ -200,6 +200,7 @@ def test_an_hcp_refusing_a_referral_must_give_a_reason():
         ("Weight Loss", "Semaglutide GLP-1 Program", ServiceKind.GLP1),
         ("GLP-1", "Monthly check-in", ServiceKind.GLP1),
         ("Consultation", "Wellness consult", ServiceKind.OTHER),
+        ("Consultations", "GLP-1 HCP consultation", ServiceKind.OTHER),
     ],
 )
 def test_service_kind_is_read_from_category_and_name(category, name, kind):

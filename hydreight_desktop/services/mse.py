@@ -8,8 +8,10 @@ service that needs an MSE.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hydreight_desktop.domain.clinical.mse import MseForm, valid_until, validate_mse, validity_days
 from hydreight_desktop.domain.clinical.mse import validate_referral_decision as _validate_decision
@@ -49,49 +51,59 @@ def record_mse(uow: UnitOfWork, actor: Actor, session_client_id: str, form: MseF
     now = utcnow()
     with uow.write(actor, "mse.record") as s:
         row, sc, client = open_session_client(s, actor, session_client_id)
-        csp = get_csp(s, actor.business_id, row.csp_id)
-        services = booked_services(s, sc.booking_client_id)
-        kinds = checklist_kinds(services)
-        clean, assessment = validate_mse(
-            form,
-            client_first_name=client.first_name,
-            client_last_name=client.last_name,
-            kinds=kinds,
-            now=now,
-        )
-        v = clean.vitals
-        s.add(MseRecord(
-            business_id=actor.business_id,
-            client_id=client.id,
-            session_client_id=sc.id,
-            examiner_id=csp.staff_id,
-            examiner_name=csp_name(csp),
-            recorded_by_id=actor.user_id,
-            recorded_by_name=on_behalf(actor, csp),
-            examined_at=now,
-            medical_history=clean.medical_history,
-            current_medications=clean.current_medications,
-            allergies=clean.allergies,
-            checklist_json=json.dumps(dict(clean.checklist), sort_keys=True),
-            service_kinds=",".join(sorted(k.value for k in kinds)),
-            systolic=v.systolic,
-            diastolic=v.diastolic,
-            heart_rate=v.heart_rate,
-            temperature=v.temperature,
-            temperature_unit=v.temperature_unit.value,
-            spo2=v.spo2,
-            weight=v.weight,
-            weight_unit=v.weight_unit.value,
-            consent_name=clean.consent_name,
-            consent_at=clean.consent_at,
-            outcome=MseOutcome(clean.outcome).value,
-            outcome_reason=clean.outcome_reason,
-            findings_text="\n".join(f.message for f in assessment.findings),
-            valid_until=valid_until(now, validity_days(business_mse_days(s, actor.business_id))),
-            notes=clean.notes,
-        ))
-        s.flush()
+        add_mse(s, actor, row, sc, client, form, now)
         return build_session_view(s, row, now)
+
+
+def add_mse(
+    s: Session, actor: Actor, row: ClinicalSession, sc: SessionClient, client: Client,
+    form: MseForm, now: datetime,
+) -> MseRecord:
+    """Inside a write: validate the screening against the client's services and record it."""
+    csp = get_csp(s, actor.business_id, row.csp_id)
+    services = booked_services(s, sc.booking_client_id)
+    kinds = checklist_kinds(services)
+    clean, assessment = validate_mse(
+        form,
+        client_first_name=client.first_name,
+        client_last_name=client.last_name,
+        kinds=kinds,
+        now=now,
+    )
+    v = clean.vitals
+    mse = MseRecord(
+        business_id=actor.business_id,
+        client_id=client.id,
+        session_client_id=sc.id,
+        examiner_id=csp.staff_id,
+        examiner_name=csp_name(csp),
+        recorded_by_id=actor.user_id,
+        recorded_by_name=on_behalf(actor, csp),
+        examined_at=now,
+        medical_history=clean.medical_history,
+        current_medications=clean.current_medications,
+        allergies=clean.allergies,
+        checklist_json=json.dumps(dict(clean.checklist), sort_keys=True),
+        service_kinds=",".join(sorted(k.value for k in kinds)),
+        systolic=v.systolic,
+        diastolic=v.diastolic,
+        heart_rate=v.heart_rate,
+        temperature=v.temperature,
+        temperature_unit=v.temperature_unit.value,
+        spo2=v.spo2,
+        weight=v.weight,
+        weight_unit=v.weight_unit.value,
+        consent_name=clean.consent_name,
+        consent_at=clean.consent_at,
+        outcome=MseOutcome(clean.outcome).value,
+        outcome_reason=clean.outcome_reason,
+        findings_text="\n".join(f.message for f in assessment.findings),
+        valid_until=valid_until(now, validity_days(business_mse_days(s, actor.business_id))),
+        notes=clean.notes,
+    )
+    s.add(mse)
+    s.flush()
+    return mse
 
 
 def decide_referral(

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hydreight_desktop.domain.booking_status import BookingStatus, check_transition
+from hydreight_desktop.domain.booking_status import BookingStatus
 from hydreight_desktop.domain.clinical.contraindications import ServiceKind
 from hydreight_desktop.domain.clinical.psf import refusal_to_perform
 from hydreight_desktop.domain.clinical.session_rules import (
@@ -30,6 +30,7 @@ from hydreight_desktop.domain.clinical.vials import decimal_text, validate_vial
 from hydreight_desktop.domain.clock import utcnow, zone
 from hydreight_desktop.domain.errors import DomainError, NotFound, ValidationError
 from hydreight_desktop.domain.roles import Permission, Role
+from hydreight_desktop.services.bookings import transition_booking
 from hydreight_desktop.services.clinical_common import (
     actor_csp_id,
     business_mse_days,
@@ -60,6 +61,7 @@ from hydreight_desktop.store.models import (
     Business,
     Client,
     ClinicalSession,
+    CspProfile,
     Service,
     SessionClient,
     Treatment,
@@ -280,37 +282,44 @@ def start_session(uow: UnitOfWork, actor: Actor, booking_id: str) -> SessionView
             raise DomainError(
                 "This booking is on a later day. A session can be started on the day of the booking."
             )
-        status = BookingStatus(booking.status)
-        if status is BookingStatus.BOOKED:
-            status = check_transition(status, BookingStatus.CHECKED_IN)
-        booking.status = check_transition(status, BookingStatus.IN_SESSION).value
-        clients = list(booking.clients)
-        if not clients:
-            raise DomainError("This booking has no clients to see.")
-        row = ClinicalSession(
-            business_id=actor.business_id,
-            booking_id=booking.id,
-            csp_id=csp.id,
-            status=SessionStatus.IN_PROGRESS.value,
-            started_at=now,
-            started_by_id=actor.user_id,
-            started_by_name=on_behalf(actor, csp),
-        )
-        s.add(row)
-        s.flush()
-        for bc in clients:
-            s.add(SessionClient(
-                business_id=actor.business_id,
-                session_id=row.id,
-                booking_client_id=bc.id,
-                client_id=bc.client_id,
-                position=bc.position,
-                state=ClientState.CHECKED_IN.value,
-                checked_in_at=now,
-                checked_in_by_id=actor.user_id,
-            ))
-        s.flush()
+        row = add_session(s, actor, booking, csp, now)
         return build_session_view(s, row, now)
+
+
+def add_session(
+    s: Session, actor: Actor, booking: Booking, csp: CspProfile, now: datetime
+) -> ClinicalSession:
+    """Inside a write: the booking goes in session (via check-in) and every client is checked in."""
+    if BookingStatus(booking.status) is BookingStatus.BOOKED:
+        transition_booking(s, actor, booking.id, BookingStatus.CHECKED_IN)
+    transition_booking(s, actor, booking.id, BookingStatus.IN_SESSION)
+    clients = list(booking.clients)
+    if not clients:
+        raise DomainError("This booking has no clients to see.")
+    row = ClinicalSession(
+        business_id=actor.business_id,
+        booking_id=booking.id,
+        csp_id=csp.id,
+        status=SessionStatus.IN_PROGRESS.value,
+        started_at=now,
+        started_by_id=actor.user_id,
+        started_by_name=on_behalf(actor, csp),
+    )
+    s.add(row)
+    s.flush()
+    for bc in clients:
+        s.add(SessionClient(
+            business_id=actor.business_id,
+            session_id=row.id,
+            booking_client_id=bc.id,
+            client_id=bc.client_id,
+            position=bc.position,
+            state=ClientState.CHECKED_IN.value,
+            checked_in_at=now,
+            checked_in_by_id=actor.user_id,
+        ))
+    s.flush()
+    return row
 
 
 def open_session_client(
@@ -340,84 +349,91 @@ def record_treatment(
     now = utcnow()
     with uow.write(actor, "session.treat") as s:
         row, sc, client = open_session_client(s, actor, session_client_id)
-        csp = get_csp(s, actor.business_id, row.csp_id)
-        name = f"{client.first_name} {client.last_name}"
-        booked = {svc.id: svc for svc in booked_services(s, sc.booking_client_id)}
-        performed_ids = list(dict.fromkeys(form.service_ids))
-        unknown = [sid for sid in performed_ids if sid not in booked]
-        if unknown:
-            raise ValidationError(
-                f"Only services booked for {name} can be recorded as performed.", field="services"
-            )
-        performed = [booked[sid] for sid in performed_ids]
-        days = business_mse_days(s, actor.business_id)
-        latest = latest_mse(s, actor.business_id, sc.client_id)
-        state = mse_state(latest, performed, days, now, row.started_at)
-        psf_refusals = []
-        psf_requests: dict[str, str | None] = {}
-        for svc in performed:
-            if svc.patient_specific:
-                status = psf_status(s, actor.business_id, sc.client_id, svc.id, now)
-                refusal = refusal_to_perform(status, svc.name, name)
-                if refusal:
-                    psf_refusals.append(refusal)
-                psf_requests[svc.id] = valid_psf_request_id(
-                    s, actor.business_id, sc.client_id, svc.id, now
-                )
-        check_can_treat(
-            TreatmentCheck(
-                client_name=name,
-                mse_needed=state not in ("not_needed", "cleared"),
-                mse_cleared=state == "cleared",
-                mse_pending_referral=state == "referred",
-                psf_refusals=psf_refusals,
-            ),
-            performed_ids,
-        )
-        day = _treatment_date(s, actor.business_id, now)
-        vials = [validate_vial(v, treatment_date=day) for v in form.vials]
-        kinds = {service_line(svc).kind for svc in performed}
-        if not vials and kinds - {ServiceKind.OTHER}:
-            raise ValidationError(
-                "Please record the vials used: medication, lot number, expiry and amount.",
-                field="vials",
-            )
-        for v in vials:
-            if v.service_id and v.service_id not in performed_ids:
-                raise ValidationError("Each vial must belong to a service performed.", field="vials")
-        treatment = Treatment(
-            business_id=actor.business_id,
-            session_client_id=sc.id,
-            client_id=sc.client_id,
-            mse_id=latest.id if latest and state == "cleared" else None,
-            performed_at=now,
-            performed_by_id=csp.staff_id,
-            performed_by_name=csp_name(csp),
-            recorded_by_id=actor.user_id,
-            recorded_by_name=on_behalf(actor, csp),
-            notes=(form.notes or "").strip(),
-            adverse_events=(form.adverse_events or "").strip(),
-        )
-        s.add(treatment)
-        s.flush()
-        for svc in performed:
-            s.add(TreatmentService(
-                business_id=actor.business_id, treatment_id=treatment.id, service_id=svc.id,
-                service_name=svc.name, psf_request_id=psf_requests.get(svc.id),
-            ))
-        for i, v in enumerate(vials):
-            s.add(Vial(
-                business_id=actor.business_id, treatment_id=treatment.id, client_id=sc.client_id,
-                service_id=v.service_id, medication=v.medication, lot_number=v.lot_number,
-                expiry_date=v.expiry_date, amount=decimal_text(v.amount),
-                unit=str(v.unit), route=str(v.route), site=v.site, position=i,
-            ))
-        sc.state = ClientState.TREATED.value
-        sc.closed_at = now
-        sc.closed_by_id = actor.user_id
-        sc.closed_by_name = on_behalf(actor, csp)
-        s.flush()
+        add_treatment(s, actor, row, sc, client, form, now)
         return build_session_view(s, row, now)
+
+
+def add_treatment(
+    s: Session, actor: Actor, row: ClinicalSession, sc: SessionClient, client: Client,
+    form: TreatmentForm, now: datetime,
+) -> Treatment:
+    """Inside a write: check the gates (MSE, PSF, vials) and record the treatment at ``now``."""
+    csp = get_csp(s, actor.business_id, row.csp_id)
+    name = f"{client.first_name} {client.last_name}"
+    booked = {svc.id: svc for svc in booked_services(s, sc.booking_client_id)}
+    performed_ids = list(dict.fromkeys(form.service_ids))
+    unknown = [sid for sid in performed_ids if sid not in booked]
+    if unknown:
+        raise ValidationError(
+            f"Only services booked for {name} can be recorded as performed.", field="services"
+        )
+    performed = [booked[sid] for sid in performed_ids]
+    days = business_mse_days(s, actor.business_id)
+    latest = latest_mse(s, actor.business_id, sc.client_id)
+    state = mse_state(latest, performed, days, now, row.started_at)
+    psf_refusals = []
+    psf_requests: dict[str, str | None] = {}
+    for svc in performed:
+        if svc.patient_specific:
+            status = psf_status(s, actor.business_id, sc.client_id, svc.id, now)
+            refusal = refusal_to_perform(status, svc.name, name)
+            if refusal:
+                psf_refusals.append(refusal)
+            psf_requests[svc.id] = valid_psf_request_id(
+                s, actor.business_id, sc.client_id, svc.id, now
+            )
+    check_can_treat(
+        TreatmentCheck(
+            client_name=name,
+            mse_needed=state not in ("not_needed", "cleared"),
+            mse_cleared=state == "cleared",
+            mse_pending_referral=state == "referred",
+            psf_refusals=psf_refusals,
+        ),
+        performed_ids,
+    )
+    day = _treatment_date(s, actor.business_id, now)
+    vials = [validate_vial(v, treatment_date=day) for v in form.vials]
+    kinds = {service_line(svc).kind for svc in performed}
+    if not vials and kinds - {ServiceKind.OTHER}:
+        raise ValidationError(
+            "Please record the vials used: medication, lot number, expiry and amount.",
+            field="vials",
+        )
+    for v in vials:
+        if v.service_id and v.service_id not in performed_ids:
+            raise ValidationError("Each vial must belong to a service performed.", field="vials")
+    treatment = Treatment(
+        business_id=actor.business_id,
+        session_client_id=sc.id,
+        client_id=sc.client_id,
+        mse_id=latest.id if latest and state == "cleared" else None,
+        performed_at=now,
+        performed_by_id=csp.staff_id,
+        performed_by_name=csp_name(csp),
+        recorded_by_id=actor.user_id,
+        recorded_by_name=on_behalf(actor, csp),
+        notes=(form.notes or "").strip(),
+        adverse_events=(form.adverse_events or "").strip(),
+    )
+    s.add(treatment)
+    s.flush()
+    for svc in performed:
+        s.add(TreatmentService(
+            business_id=actor.business_id, treatment_id=treatment.id, service_id=svc.id,
+            service_name=svc.name, psf_request_id=psf_requests.get(svc.id),
+        ))
+    for i, v in enumerate(vials):
+        s.add(Vial(
+            business_id=actor.business_id, treatment_id=treatment.id, client_id=sc.client_id,
+            service_id=v.service_id, medication=v.medication, lot_number=v.lot_number,
+            expiry_date=v.expiry_date, amount=decimal_text(v.amount),
+            unit=str(v.unit), route=str(v.route), site=v.site, position=i,
+        ))
+    sc.state = ClientState.TREATED.value
+    _close_client(sc, actor, csp, now)
+    s.flush()
+    return treatment
 
 
 def mark_not_treated(
@@ -431,11 +447,15 @@ def mark_not_treated(
         csp = get_csp(s, actor.business_id, row.csp_id)
         sc.state = ClientState.NOT_TREATED.value
         sc.not_treated_reason = reason
-        sc.closed_at = now
-        sc.closed_by_id = actor.user_id
-        sc.closed_by_name = on_behalf(actor, csp)
+        _close_client(sc, actor, csp, now)
         s.flush()
         return build_session_view(s, row, now)
+
+
+def _close_client(sc: SessionClient, actor: Actor, csp: CspProfile, now: datetime) -> None:
+    sc.closed_at = now
+    sc.closed_by_id = actor.user_id
+    sc.closed_by_name = on_behalf(actor, csp)
 
 
 def finish_session(uow: UnitOfWork, actor: Actor, session_id: str) -> SessionView:
@@ -445,22 +465,28 @@ def finish_session(uow: UnitOfWork, actor: Actor, session_id: str) -> SessionVie
         row = load_session(s, actor, session_id)
         csp = get_csp(s, actor.business_id, row.csp_id)
         require_session_actor(s, actor, csp)
-        check_open(row.status)
-        progress = []
-        for sc in s.scalars(
-            select(SessionClient).where(SessionClient.session_id == row.id).order_by(SessionClient.position)
-        ):
-            client = s.get(Client, sc.client_id)
-            progress.append(ClientProgress(
-                f"{client.first_name} {client.last_name}", ClientState(sc.state), sc.not_treated_reason
-            ))
-        check_can_finish(progress)
-        booking = s.get(Booking, row.booking_id)
-        booking.status = check_transition(booking.status, BookingStatus.COMPLETED).value
-        row.status = SessionStatus.FINISHED.value
-        row.finished_at = now
-        row.finished_by_id = actor.user_id
-        row.finished_by_name = on_behalf(actor, csp)
-        s.flush()
+        close_session(s, actor, row, csp, now)
         return build_session_view(s, row, now)
+
+
+def close_session(
+    s: Session, actor: Actor, row: ClinicalSession, csp: CspProfile, now: datetime
+) -> None:
+    """Inside a write: the finishing rule, the booking completed, the session stamped."""
+    check_open(row.status)
+    progress = []
+    for sc in s.scalars(
+        select(SessionClient).where(SessionClient.session_id == row.id).order_by(SessionClient.position)
+    ):
+        client = s.get(Client, sc.client_id)
+        progress.append(ClientProgress(
+            f"{client.first_name} {client.last_name}", ClientState(sc.state), sc.not_treated_reason
+        ))
+    check_can_finish(progress)
+    transition_booking(s, actor, row.booking_id, BookingStatus.COMPLETED)
+    row.status = SessionStatus.FINISHED.value
+    row.finished_at = now
+    row.finished_by_id = actor.user_id
+    row.finished_by_name = on_behalf(actor, csp)
+    s.flush()
 

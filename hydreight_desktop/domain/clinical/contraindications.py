@@ -32,6 +32,8 @@ _INJECTION_WORDS = frozenset({"injection", "injections", "shot", "shots", "im", 
 def service_kind(category: str, name: str = "") -> ServiceKind:
     """Which checklist a service calls for, read from its category and name."""
     text = f"{category} {name}".lower()
+    if "consult" in text:
+        return ServiceKind.OTHER  # a conversation with an HCP: no needle, no checklist of its own
     if any(word in text for word in _GLP1_WORDS):
         return ServiceKind.GLP1
     words = set(re.split(r"[^a-z0-9]+", text))
