@@ -45,6 +45,7 @@ STYLE = """
 #approvalDetail QLabel { font-size: 11pt; }
 #approvalDetail #detailTitle { font-size: 15pt; font-weight: 600; }
 #approvalDetail QPushButton { min-height: 38px; font-size: 11pt; padding: 4px 16px; }
+QPushButton#primary:disabled { background: #e2e8f0; color: #94a3b8; border-color: #e2e8f0; }
 """
 
 
@@ -133,6 +134,7 @@ class PsfTab(QWidget):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([600, 600])
         layout.addWidget(split)
         is_hcp = self.ctx.actor.role == Role.HCP
         self.hint.setVisible(not is_hcp)
@@ -257,6 +259,7 @@ class ReferralTab(QWidget):
         split.addWidget(detail)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([480, 720])
         layout.addWidget(split)
         is_hcp = self.ctx.actor.role == Role.HCP
         self.hint.setVisible(not is_hcp)

@@ -78,7 +78,9 @@ class RecordsSection(QWidget):
         self._debounce.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         ll.addWidget(self.search)
+        left.setMinimumWidth(280)
         self.results = QListWidget()
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.results.currentRowChanged.connect(self._client_chosen)
         ll.addWidget(self.results, 1)
@@ -90,7 +92,7 @@ class RecordsSection(QWidget):
         self.client_title = QLabel("Choose a client")
         self.client_title.setObjectName("pageTitle")
         rl.addWidget(self.client_title)
-        self.client_facts = QLabel("")
+        self.client_facts = QLabel("Search on the left, then pick a client to read their clinical timeline.")
         self.client_facts.setObjectName("pageSubtitle")
         rl.addWidget(self.client_facts)
         self.tree = QTreeWidget()
@@ -112,6 +114,7 @@ class RecordsSection(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rl.addWidget(self.detail)
+        self.detail.hide()
 
         bottom = QHBoxLayout()
         amend_box = QGroupBox("Amend the selected record")
@@ -152,7 +155,11 @@ class RecordsSection(QWidget):
         sl.addLayout(buttons)
         sl.addStretch(1)
         bottom.addWidget(summary_box, 2)
-        rl.addLayout(bottom)
+        self.bottom = QWidget()
+        self.bottom.setLayout(bottom)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        self.bottom.hide()
+        rl.addWidget(self.bottom)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 4)
@@ -177,7 +184,7 @@ class RecordsSection(QWidget):
         self.results.clear()
         for h in hits:
             dob = f" · {self.ctx.fmt.date(h.date_of_birth)}" if h.date_of_birth else ""
-            self.results.addItem(QListWidgetItem(f"{h.full_name}\n{h.email}{dob}"))
+            self.results.addItem(QListWidgetItem(f"{h.full_name}{dob}\n{h.email}"))
         self.results.blockSignals(False)
         if self.timeline is not None:
             ids = [h.id for h in hits]
@@ -224,6 +231,7 @@ class RecordsSection(QWidget):
         if not timeline.entries:
             self.tree.addTopLevelItem(QTreeWidgetItem(["", "No clinical records yet", "", ""]))
         self._set_enabled(True)
+        self.bottom.show()
         self._entry_chosen(None, None)
 
     def _show_sessions(self, sessions: list) -> None:

@@ -73,6 +73,7 @@ PAGE_STYLE = """
 #clientList::item { padding: 10px 6px; }
 #sessionHeader #pageTitle { font-size: 15pt; }
 QPushButton#finish { min-height: 38px; font-size: 12pt; padding: 4px 18px; }
+QPushButton#primary:disabled { background: #e2e8f0; color: #94a3b8; border-color: #e2e8f0; }
 """
 
 

@@ -48,6 +48,7 @@ FORM_STYLE = """
 #treatmentForm QCheckBox::indicator { width: 20px; height: 20px; }
 #treatmentForm QPushButton#primary { min-height: 44px; font-size: 13pt; padding: 6px 24px; }
 #treatmentForm #psfNote { color: #b45309; font-size: 10pt; }
+QPushButton#primary:disabled { background: #e2e8f0; color: #94a3b8; border-color: #e2e8f0; }
 """
 
 
