@@ -18,6 +18,7 @@ from hydreight_desktop.ui.sections.approvals import ApprovalsSection
 from hydreight_desktop.ui.sections.records import RecordsSection
 from hydreight_desktop.ui.sections.sessions import SessionsSection
 from hydreight_desktop.ui.tasks import TaskRunner
+from hydreight_desktop.ui.widgets.csv_export import write_csv
 from hydreight_desktop.ui.widgets.messages import redirect_messages
 from tests.clinical_support import book, build_clinic, mse_form
 
@@ -205,7 +206,7 @@ def test_an_admin_sees_the_queue_but_cannot_decide(qtbot, uow, runner, clinic, a
 
 
 def test_records_show_the_timeline_and_an_amendment_is_added_to_the_selected_record(
-    qtbot, uow, runner, clinic, admin
+    qtbot, uow, runner, clinic, admin, tmp_path
 ):
     view = session_service.start_session(uow, clinic.csp, book(uow, clinic, {clinic.maria: [clinic.iv]}))
     mse_service.record_mse(uow, clinic.csp, view.clients[0].id, mse_form())
@@ -228,3 +229,7 @@ def test_records_show_the_timeline_and_an_amendment_is_added_to_the_selected_rec
                     if section.tree.topLevelItem(i).text(1) == "MSE: Cleared")
     assert mse_item.childCount() == 1 and "152 lb" in mse_item.child(0).text(2)
     assert section.print_button.isEnabled() and section.session_pick.count() == 1
+    path = write_csv(tmp_path / "timeline.csv", ["When", "Record", "Details", "By"],
+                     section.timeline_rows())
+    text = path.read_text("utf-8-sig")
+    assert "Amendment: MSE: Cleared" in text and "Scale re-zeroed" in text

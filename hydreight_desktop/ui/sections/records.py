@@ -34,9 +34,11 @@ from hydreight_desktop.services.clients import ClientListRow
 from hydreight_desktop.services.clinical_types import ClientTimeline, TimelineEntry
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.icons import icon
+from hydreight_desktop.ui.widgets.csv_export import export_csv
 from hydreight_desktop.ui.widgets.messages import error_text, show_error
 from hydreight_desktop.ui.widgets.pdf_output import preview_pdf, save_pdf
 
+SEARCH_LIMIT = 50
 KIND_ICONS = {
     "session": ("fa5s.calendar-check", "#0f766e"),
     "mse": ("fa5s.stethoscope", "#0369a1"),
@@ -84,6 +86,11 @@ class RecordsSection(QWidget):
         self.results.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.results.currentRowChanged.connect(self._client_chosen)
         ll.addWidget(self.results, 1)
+        self.more = QLabel(f"Showing the first {SEARCH_LIMIT} matches: type more to narrow the search.")
+        self.more.setObjectName("hint")
+        self.more.setWordWrap(True)
+        self.more.hide()
+        ll.addWidget(self.more)
         split.addWidget(left)
 
         right = QWidget()
@@ -91,7 +98,13 @@ class RecordsSection(QWidget):
         rl.setContentsMargins(8, 0, 0, 0)
         self.client_title = QLabel("Choose a client")
         self.client_title.setObjectName("pageTitle")
-        rl.addWidget(self.client_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.client_title, 1)
+        self.export = QPushButton(icon("fa5s.file-csv"), "Export CSV…")
+        self.export.clicked.connect(self._export)
+        self.export.hide()
+        title_row.addWidget(self.export)
+        rl.addLayout(title_row)
         self.client_facts = QLabel("Search on the left, then pick a client to read their clinical timeline.")
         self.client_facts.setObjectName("pageSubtitle")
         rl.addWidget(self.client_facts)
@@ -175,11 +188,12 @@ class RecordsSection(QWidget):
             self.open_client(self.timeline.client_id)
 
     def _run_search(self) -> None:
-        self.ctx.call(records.find_clients, self.search.text(), on_result=self._show_hits,
+        self.ctx.call(records.find_clients, self.search.text(), SEARCH_LIMIT, on_result=self._show_hits,
                       on_error=lambda e: show_error(self, e, "Could not search"))
 
     def _show_hits(self, hits: list[ClientListRow]) -> None:
         self.hits = hits
+        self.more.setVisible(len(hits) >= SEARCH_LIMIT)
         self.results.blockSignals(True)
         self.results.clear()
         for h in hits:
@@ -232,6 +246,7 @@ class RecordsSection(QWidget):
             self.tree.addTopLevelItem(QTreeWidgetItem(["", "No clinical records yet", "", ""]))
         self._set_enabled(True)
         self.bottom.show()
+        self.export.show()
         self._entry_chosen(None, None)
 
     def _show_sessions(self, sessions: list) -> None:
@@ -294,6 +309,25 @@ class RecordsSection(QWidget):
         self.ctx.status_message("Amendment added to the record.")
         if self.timeline is not None:
             self.open_client(self.timeline.client_id)
+
+    def timeline_rows(self) -> list[list[str]]:
+        """The timeline as the CSV export writes it: one row per record, amendments after it."""
+        fmt = self.ctx.fmt
+        rows: list[list[str]] = []
+        for e in self.timeline.entries if self.timeline else ():
+            rows.append([fmt.datetime(e.at), e.title, e.detail, e.who])
+            rows += [[fmt.datetime(a.amended_at), f"Amendment: {e.title}",
+                      f"{a.correction} (reason: {a.reason})", a.amended_by_name] for a in e.amendments]
+        return rows
+
+    def _export(self) -> None:
+        if self.timeline is None:
+            return
+        name = self.timeline.client_name.replace(" ", "-")
+        path = export_csv(self, ["When", "Record", "Details", "By"], self.timeline_rows(),
+                          f"clinical-timeline-{name}.csv")
+        if path:
+            self.ctx.status_message(f"Saved {path}")
 
     def _summary(self, save: bool) -> None:
         session_id = self.session_pick.currentData()
