@@ -233,3 +233,19 @@ def test_records_show_the_timeline_and_an_amendment_is_added_to_the_selected_rec
                      section.timeline_rows())
     text = path.read_text("utf-8-sig")
     assert "Amendment: MSE: Cleared" in text and "Scale re-zeroed" in text
+
+
+def test_the_visit_summary_prints_through_qt_page_by_page(qtbot, uow, clinic, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from hydreight_desktop.documents.visit_summary import build_visit_summary
+    from hydreight_desktop.services.clinical_records import visit_summary
+    from hydreight_desktop.ui.widgets.pdf_output import paint_pdf
+
+    view = session_service.start_session(uow, clinic.csp, book(uow, clinic, {clinic.maria: [clinic.iv]}))
+    data = build_visit_summary(visit_summary(uow, clinic.csp, view.id))
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert paint_pdf(printer, data) == 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
