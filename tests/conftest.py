@@ -4,20 +4,41 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hydreight_desktop.domain.roles import Role  # noqa: E402
+from hydreight_desktop.services import passwords  # noqa: E402
 from hydreight_desktop.services.business import BusinessSettings, NewBusiness, create_business  # noqa: E402
 from hydreight_desktop.services.context import Actor  # noqa: E402
 from hydreight_desktop.store.engine import Store, open_store  # noqa: E402
 from hydreight_desktop.store.uow import UnitOfWork  # noqa: E402
 
+# Same argon2 algorithm at its lightest cost: the tests check who may do what, not hash
+# strength, and the default cost (~0.1-0.2 s a hash) would dominate the suite's run time.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
 ADMIN_EMAIL = "owner@glowclinic.com"
 ADMIN_PASSWORD = "correct-horse-42"
+
+
+@contextmanager
+def cheap_password_hashing():
+    """For fixtures wider than one test (module-scoped demo stores)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "_hasher", CHEAP_HASHER)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing():
+    with cheap_password_hashing():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -38,8 +38,12 @@ def page_texts(pdf: bytes) -> list[str]:
         doc.close()
 
 
-def is_blank(image: Image.Image, box: tuple[float, float, float, float], dpi: int = PRINT_DPI,
-             threshold: int = 245) -> bool:
+def is_blank(
+    image: Image.Image,
+    box: tuple[float, float, float, float],
+    dpi: int = PRINT_DPI,
+    threshold: int = 245,
+) -> bool:
     """True when the region (left, top, right, bottom) in points holds no ink."""
     scale = dpi / 72
     region = image.crop(tuple(round(v * scale) for v in box))

@@ -53,8 +53,9 @@ def csp(name: str, code: str, **extra) -> CspHandout:
 CSPS = [
     csp("Jane Doe", "H4K9PQ", title="Registered Nurse", services=SERVICES),
     csp("Sam Lee", "M7XW2B", title="Paramedic"),
-    CspHandout(LONG_NAME, LONG_LINK, "R2D2C3", title="Registered Nurse " * 6,
-               services=SERVICES * 9),
+    CspHandout(
+        LONG_NAME, LONG_LINK, "R2D2C3", title="Registered Nurse " * 6, services=SERVICES * 9
+    ),
 ]
 
 
@@ -111,8 +112,9 @@ def test_flyer_writes_the_link_out_in_full_even_when_it_wraps():
 
 
 def test_flyer_lists_services_with_prices_in_the_business_currency():
-    business = BusinessHandout("Clinique Éclat", BASE + "7KQ4MX", "7KQ4MX", currency="EUR",
-                               locale="fr_FR")
+    business = BusinessHandout(
+        "Clinique Éclat", BASE + "7KQ4MX", "7KQ4MX", currency="EUR", locale="fr_FR"
+    )
     pdf = flyers_pdf(business, CSPS[:1], Paper.A4, include_services=True)
     text = page_texts(pdf)[0]
     assert "Athlete Recovery IV" in text
@@ -131,8 +133,13 @@ def test_a_very_long_service_list_ends_with_how_many_more_are_online():
 
 @pytest.mark.parametrize("paper", list(Paper))
 def test_very_long_names_and_links_stay_inside_the_flyer_margins(paper):
-    business = BusinessHandout(LONG_BUSINESS, LONG_LINK, "R2D2C3", phone="+1 512 555 0142 " * 4,
-                               website="www." + "long" * 20 + ".com")
+    business = BusinessHandout(
+        LONG_BUSINESS,
+        LONG_LINK,
+        "R2D2C3",
+        phone="+1 512 555 0142 " * 4,
+        website="www." + "long" * 20 + ".com",
+    )
     pdf = flyers_pdf(business, CSPS, paper, include_services=True)
     width, height = paper.size
     band = 0.5 * inch  # the flyer's margin is 0.6 in
@@ -177,15 +184,19 @@ def test_card_sheet_has_crop_marks_in_the_margins_on_every_cut_line():
 
 def test_batch_reports_progress_after_each_provider():
     seen: list[tuple[int, int]] = []
-    handouts_pdf(Layout.FLYER, BUSINESS, CSPS, Paper.LETTER,
-                 progress=lambda done, total: seen.append((done, total)))
+    handouts_pdf(
+        Layout.FLYER,
+        BUSINESS,
+        CSPS,
+        Paper.LETTER,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
 def test_cancelling_a_batch_produces_no_pdf():
     with pytest.raises(HandoutCancelled):
-        handouts_pdf(Layout.CARDS, BUSINESS, CSPS, Paper.A4,
-                     progress=lambda done, total: done < 2)
+        handouts_pdf(Layout.CARDS, BUSINESS, CSPS, Paper.A4, progress=lambda done, total: done < 2)
 
 
 def test_logo_badge_uses_the_business_initials():

@@ -48,8 +48,9 @@ def test_a_provider_not_live_needs_confirmation(uow, admin, team):
     with pytest.raises(NotLiveWarning, match="Sam Lee is not live") as warning:
         gather_handouts(uow, admin, HandoutRequest(Layout.CARDS, csp_ids=(jane, sam)))
     assert warning.value.names == ("Sam Lee",)
-    bundle = gather_handouts(uow, admin, HandoutRequest(Layout.CARDS, csp_ids=(jane, sam),
-                                                        confirm_not_live=True))
+    bundle = gather_handouts(
+        uow, admin, HandoutRequest(Layout.CARDS, csp_ids=(jane, sam), confirm_not_live=True)
+    )
     assert [c.name for c in bundle.csps] == ["Jane Rivera", "Sam Lee"]
 
 
@@ -74,7 +75,8 @@ def out_dir(tmp_path):
 
 @pytest.mark.parametrize("base", ["ftp://glow.com/book/", "https://glow.com/?s=1"])
 def test_a_booking_link_address_that_is_not_usable_is_refused_and_nothing_is_written(
-        uow, admin, team, out_dir, base):
+    uow, admin, team, out_dir, base
+):
     jane, _ = team
     with uow.write(admin, "test.set_base") as s:  # e.g. arrived by sync from an old version
         s.get(Business, admin.business_id).booking_link_base = base
@@ -99,8 +101,7 @@ def test_all_providers_are_listed_by_name(uow, admin, team):
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("missing/flyers.pdf", "does not exist"), ("flyers.txt", "end in .pdf"),
-     ("", "choose where")],
+    [("missing/flyers.pdf", "does not exist"), ("flyers.txt", "end in .pdf"), ("", "choose where")],
 )
 def test_a_bad_output_path_is_refused_before_any_work(uow, admin, team, out_dir, name, message):
     out = str(out_dir / name) if name else ""
@@ -113,28 +114,34 @@ def test_an_output_folder_that_is_a_file_is_refused(uow, admin, team, tmp_path):
     blocker = tmp_path / "notes.txt"
     blocker.write_text("x")
     with pytest.raises(ValidationError, match="does not exist"):
-        save_handouts_pdf(uow, admin, HandoutRequest(Layout.FLYER, csp_ids=(team[0],)),
-                          blocker / "out.pdf")
+        save_handouts_pdf(
+            uow, admin, HandoutRequest(Layout.FLYER, csp_ids=(team[0],)), blocker / "out.pdf"
+        )
 
 
 def test_a_read_only_output_folder_is_refused(uow, admin, team, tmp_path, monkeypatch):
     folder = tmp_path / "locked"
     folder.mkdir()
     real_access = os.access
-    monkeypatch.setattr(os, "access",
-                        lambda p, mode: False if str(p) == str(folder) else real_access(p, mode))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if str(p) == str(folder) else real_access(p, mode)
+    )
     with pytest.raises(ValidationError, match="may not write there"):
-        save_handouts_pdf(uow, admin, HandoutRequest(Layout.FLYER, csp_ids=(team[0],)),
-                          folder / "flyers.pdf")
+        save_handouts_pdf(
+            uow, admin, HandoutRequest(Layout.FLYER, csp_ids=(team[0],)), folder / "flyers.pdf"
+        )
     assert os.listdir(folder) == []
 
 
 def test_saving_replaces_the_file_whole_and_reports_what_was_made(uow, admin, team, out_dir):
     out = out_dir / "cards.pdf"
     out.write_bytes(b"old")
-    saved = save_handouts_pdf(uow, admin, HandoutRequest(Layout.CARDS, Paper.A4,
-                                                         (team[0], team[1]),
-                                                         confirm_not_live=True), out)
+    saved = save_handouts_pdf(
+        uow,
+        admin,
+        HandoutRequest(Layout.CARDS, Paper.A4, (team[0], team[1]), confirm_not_live=True),
+        out,
+    )
     assert saved.path == out and saved.providers == 2
     assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size == saved.size_bytes
     assert os.listdir(out_dir) == ["cards.pdf"]  # no temporary file left behind
@@ -143,9 +150,13 @@ def test_saving_replaces_the_file_whole_and_reports_what_was_made(uow, admin, te
 def test_a_cancelled_batch_leaves_no_file(uow, admin, team, out_dir):
     out = out_dir / "flyers.pdf"
     with pytest.raises(HandoutCancelled):
-        save_handouts_pdf(uow, admin, HandoutRequest(Layout.FLYER, csp_ids=team,
-                                                     confirm_not_live=True), out,
-                          progress=lambda done, total: False)
+        save_handouts_pdf(
+            uow,
+            admin,
+            HandoutRequest(Layout.FLYER, csp_ids=team, confirm_not_live=True),
+            out,
+            progress=lambda done, total: False,
+        )
     assert os.listdir(out_dir) == []
 
 
@@ -158,8 +169,7 @@ def test_a_logo_that_is_not_a_picture_is_refused(uow, admin, team, tmp_path):
         gather_handouts(uow, admin, HandoutRequest(Layout.TENT, logo_path=str(tmp_path / "no.png")))
 
 
-def test_a_disk_failure_while_saving_leaves_nothing_behind(uow, admin, team, out_dir,
-                                                           monkeypatch):
+def test_a_disk_failure_while_saving_leaves_nothing_behind(uow, admin, team, out_dir, monkeypatch):
     def full_disk(src, dst):
         raise OSError(28, "No space left on device")
 

@@ -30,8 +30,20 @@ def clinic(store, uow, admin, tmp_path):
 
 def test_flyers_for_chosen_providers_are_saved(clinic, uow, admin, capsys):
     out = clinic["out"] / "flyers.pdf"
-    code = cli.run(parse("--csp", "JANE@glowclinic.com", "--layout", "flyer", "--paper", "a4",
-                         "--out", str(out), "--db", clinic["db"]))
+    code = cli.run(
+        parse(
+            "--csp",
+            "JANE@glowclinic.com",
+            "--layout",
+            "flyer",
+            "--paper",
+            "a4",
+            "--out",
+            str(out),
+            "--db",
+            clinic["db"],
+        )
+    )
     assert code == 0
     assert "Saved flyer PDF for 1 provider (A4)" in capsys.readouterr().out
     (page,) = render_pages(out.read_bytes())
@@ -58,16 +70,37 @@ def test_the_table_tent_carries_the_business_code(clinic, uow, admin):
 
 def test_an_unknown_provider_email_is_named_and_nothing_is_written(clinic, capsys):
     out = clinic["out"] / "flyers.pdf"
-    code = cli.run(parse("--csp", "jane@glowclinic.com", "--csp", "nobody@glowclinic.com",
-                         "--layout", "flyer", "--out", str(out), "--db", clinic["db"]))
+    code = cli.run(
+        parse(
+            "--csp",
+            "jane@glowclinic.com",
+            "--csp",
+            "nobody@glowclinic.com",
+            "--layout",
+            "flyer",
+            "--out",
+            str(out),
+            "--db",
+            clinic["db"],
+        )
+    )
     assert code == 1
     assert "nobody@glowclinic.com" in capsys.readouterr().err
     assert os.listdir(clinic["out"]) == []
 
 
 def test_an_unwritable_output_path_is_refused(clinic, capsys):
-    code = cli.run(parse("--all", "--layout", "flyer", "--db", clinic["db"],
-                         "--out", str(clinic["out"] / "missing" / "flyers.pdf")))
+    code = cli.run(
+        parse(
+            "--all",
+            "--layout",
+            "flyer",
+            "--db",
+            clinic["db"],
+            "--out",
+            str(clinic["out"] / "missing" / "flyers.pdf"),
+        )
+    )
     assert code == 1
     assert "does not exist" in capsys.readouterr().err
 
@@ -86,8 +119,16 @@ def test_a_request_that_does_not_make_sense_explains_itself(clinic, capsys, argv
 
 
 def test_a_missing_data_file_is_reported(tmp_path, capsys):
-    code = cli.run(parse("--layout", "tent", "--out", str(tmp_path / "t.pdf"),
-                         "--db", str(tmp_path / "nowhere.sqlite")))
+    code = cli.run(
+        parse(
+            "--layout",
+            "tent",
+            "--out",
+            str(tmp_path / "t.pdf"),
+            "--db",
+            str(tmp_path / "nowhere.sqlite"),
+        )
+    )
     assert code == 1
     assert "no clinic data" in capsys.readouterr().err
     assert not (tmp_path / "nowhere.sqlite").exists()

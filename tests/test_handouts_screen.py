@@ -30,16 +30,23 @@ def runner(qtbot):
 
 @pytest.fixture
 def team(uow, admin):
-    return (add_csp(uow, admin, "Jane Rivera", "jane@glowclinic.com"),
-            add_csp(uow, admin, "Sam Lee", "sam@glowclinic.com", live=False))
+    return (
+        add_csp(uow, admin, "Jane Rivera", "jane@glowclinic.com"),
+        add_csp(uow, admin, "Sam Lee", "sam@glowclinic.com", live=False),
+    )
 
 
 def open_screen(qtbot, uow, runner, actor, tmp_path, messages=None):
-    ctx = AppContext(uow, runner, actor, get_business(uow, actor),
-                     status_message=(messages.append if messages is not None
-                                     else lambda text: None))
-    widget = screen.HandoutsSection(ctx, QSettings(str(tmp_path / "s.ini"),
-                                                   QSettings.Format.IniFormat))
+    ctx = AppContext(
+        uow,
+        runner,
+        actor,
+        get_business(uow, actor),
+        status_message=(messages.append if messages is not None else lambda text: None),
+    )
+    widget = screen.HandoutsSection(
+        ctx, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(widget)
     widget.resize(1100, 760)
     runner.wait_idle()
@@ -51,8 +58,7 @@ def settle(qtbot, runner):
     runner.wait_idle()
 
 
-def test_providers_are_listed_with_whether_they_are_live(qtbot, uow, admin, runner, team,
-                                                         tmp_path):
+def test_providers_are_listed_with_whether_they_are_live(qtbot, uow, admin, runner, team, tmp_path):
     widget = open_screen(qtbot, uow, runner, admin, tmp_path)
     texts = [widget.providers.item(i).text() for i in range(widget.providers.count())]
     assert texts == ["Jane Rivera, RN", "Sam Lee, RN  (not live)"]
@@ -70,8 +76,9 @@ def test_ticking_a_provider_previews_their_flyer(qtbot, uow, admin, runner, team
     assert widget.save_button.isEnabled()
 
 
-def test_the_table_tent_previews_without_choosing_providers(qtbot, uow, admin, runner, team,
-                                                            tmp_path):
+def test_the_table_tent_previews_without_choosing_providers(
+    qtbot, uow, admin, runner, team, tmp_path
+):
     widget = open_screen(qtbot, uow, runner, admin, tmp_path)
     widget.layout_choice.setCurrentIndex(list(Layout).index(Layout.TENT))
     settle(qtbot, runner)
@@ -88,7 +95,8 @@ def test_ticking_a_provider_not_live_shows_a_warning(qtbot, uow, admin, runner, 
 
 
 def test_searching_narrows_the_list_and_select_all_ticks_only_what_is_shown(
-        qtbot, uow, admin, runner, team, tmp_path):
+    qtbot, uow, admin, runner, team, tmp_path
+):
     widget = open_screen(qtbot, uow, runner, admin, tmp_path)
     widget.search.setText("sam")
     widget._check_all(True)
@@ -111,11 +119,13 @@ def test_saving_writes_the_pdf_off_the_ui_thread(qtbot, uow, admin, runner, team
     assert decode_qr_codes(pages[1]) == [csp_link(uow, admin, sam).link] * 10
 
 
-def test_saving_for_a_provider_not_live_asks_first(qtbot, uow, admin, runner, team, tmp_path,
-                                                   monkeypatch):
+def test_saving_for_a_provider_not_live_asks_first(
+    qtbot, uow, admin, runner, team, tmp_path, monkeypatch
+):
     asked: list[str] = []
-    monkeypatch.setattr(screen, "confirm",
-                        lambda parent, title, text, yes: asked.append(text) or False)
+    monkeypatch.setattr(
+        screen, "confirm", lambda parent, title, text, yes: asked.append(text) or False
+    )
     widget = open_screen(qtbot, uow, runner, admin, tmp_path)
     widget.providers.item(1).setCheckState(Qt.CheckState.Checked)
     out = tmp_path / "flyer.pdf"
@@ -138,8 +148,9 @@ def test_the_printer_gets_every_page_with_scannable_codes(qtbot, uow, admin, tmp
     assert decode_qr_codes(page) == [link, link]
 
 
-def test_links_tab_shows_the_current_providers_link_and_copies_it(qtbot, uow, admin, runner,
-                                                                  team, tmp_path):
+def test_links_tab_shows_the_current_providers_link_and_copies_it(
+    qtbot, uow, admin, runner, team, tmp_path
+):
     messages: list[str] = []
     widget = open_screen(qtbot, uow, runner, admin, tmp_path, messages)
     widget.navigate_to(csp_id=team[0], tab="links")
@@ -155,8 +166,9 @@ def test_links_tab_shows_the_current_providers_link_and_copies_it(qtbot, uow, ad
     assert messages[-1] == "Widget HTML copied to the clipboard."
 
 
-def test_an_admin_issues_a_new_code_after_confirming(qtbot, uow, admin, runner, team, tmp_path,
-                                                     monkeypatch):
+def test_an_admin_issues_a_new_code_after_confirming(
+    qtbot, uow, admin, runner, team, tmp_path, monkeypatch
+):
     monkeypatch.setattr(screen, "confirm", lambda *args, **kwargs: True)
     widget = open_screen(qtbot, uow, runner, admin, tmp_path)
     widget.navigate_to(csp_id=team[0], tab="links")
@@ -175,16 +187,18 @@ def test_the_front_desk_sees_no_new_code_button(qtbot, uow, admin, runner, team,
     assert widget.csp_panel.regenerate.isHidden()
 
 
-def test_the_not_live_warning_goes_away_for_the_table_tent(qtbot, uow, admin, runner, team,
-                                                           tmp_path):
+def test_the_not_live_warning_goes_away_for_the_table_tent(
+    qtbot, uow, admin, runner, team, tmp_path
+):
     widget = open_screen(qtbot, uow, runner, admin, tmp_path)
     widget.providers.item(1).setCheckState(Qt.CheckState.Checked)
     widget.layout_choice.setCurrentIndex(list(Layout).index(Layout.TENT))
     assert widget.not_live.isHidden()
 
 
-def test_an_unusable_booking_link_address_is_explained_in_the_preview(qtbot, uow, admin, runner,
-                                                                     team, tmp_path):
+def test_an_unusable_booking_link_address_is_explained_in_the_preview(
+    qtbot, uow, admin, runner, team, tmp_path
+):
     from hydreight_desktop.store.models import Business
 
     with uow.write(admin, "test.set_base") as s:

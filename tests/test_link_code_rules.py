@@ -60,8 +60,14 @@ def test_text_that_is_not_a_code_is_refused_with_a_clear_message(typed):
 
 @pytest.mark.parametrize(
     "base",
-    ["ftp://booking.example.com/", "booking.hydreight.com/widget", "javascript:alert(1)",
-     "https://", "mailto:front@clinic.com", "https://booking.example.com/a b/"],
+    [
+        "ftp://booking.example.com/",
+        "booking.hydreight.com/widget",
+        "javascript:alert(1)",
+        "https://",
+        "mailto:front@clinic.com",
+        "https://booking.example.com/a b/",
+    ],
 )
 def test_booking_link_base_must_be_a_web_address(base):
     with pytest.raises(ValidationError) as err:
@@ -78,9 +84,18 @@ def test_missing_booking_link_base_says_where_to_set_it():
 @pytest.mark.parametrize(
     ("base", "link"),
     [
-        ("https://booking.hydreight.com/widget-business/", "https://booking.hydreight.com/widget-business/7KQ4MX"),
-        ("https://booking.hydreight.com/widget-business", "https://booking.hydreight.com/widget-business/7KQ4MX"),
-        ("https://booking.hydreight.com/widget-business/<code>", "https://booking.hydreight.com/widget-business/7KQ4MX"),
+        (
+            "https://booking.hydreight.com/widget-business/",
+            "https://booking.hydreight.com/widget-business/7KQ4MX",
+        ),
+        (
+            "https://booking.hydreight.com/widget-business",
+            "https://booking.hydreight.com/widget-business/7KQ4MX",
+        ),
+        (
+            "https://booking.hydreight.com/widget-business/<code>",
+            "https://booking.hydreight.com/widget-business/7KQ4MX",
+        ),
         ("https://glow.com/book?ref={code}&src=qr", "https://glow.com/book?ref=7KQ4MX&src=qr"),
         ("http://glow.com/book?ref=", "http://glow.com/book?ref=7KQ4MX"),
     ],
@@ -134,7 +149,9 @@ def test_a_small_printed_qr_code_with_its_quiet_zone_scans(level):
 
 @settings(max_examples=60, deadline=None)
 @given(
-    text=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), min_size=1, max_size=300),
+    text=st.text(
+        alphabet=st.characters(min_codepoint=32, max_codepoint=126), min_size=1, max_size=300
+    ),
     width=st.floats(min_value=40, max_value=500),
     lines=st.integers(min_value=1, max_value=4),
 )
@@ -147,23 +164,30 @@ def test_fitted_text_never_leaves_its_box(text, width, lines):
 
 
 def test_a_name_that_fits_is_shrunk_on_one_line_before_it_wraps():
-    fitted = fit_text("Jane Alexandra Doe-Smith", "Helvetica-Bold", width=200, height=80,
-                      max_size=30, min_size=10)
+    fitted = fit_text(
+        "Jane Alexandra Doe-Smith", "Helvetica-Bold", width=200, height=80, max_size=30, min_size=10
+    )
     assert len(fitted.lines) == 1 and fitted.size < 30
 
 
 def test_a_link_is_never_cut_short():
     link = "https://booking.hydreight.com/widget-business/" + "segment/" * 20 + "7KQ4MX"
-    fitted = fit_text(link, "Helvetica", width=150, height=20, max_size=12, min_size=8,
-                      truncate=False)
+    fitted = fit_text(
+        link, "Helvetica", width=150, height=20, max_size=12, min_size=8, truncate=False
+    )
     assert "".join(fitted.lines) == link
 
 
 @pytest.mark.parametrize(
     ("recorded", "code"),
-    [("7kq4mx", "7KQ4MX"), ("https://booking.hydreight.com/widget-business/7KQ4MX", "7KQ4MX"),
-     ("https://glow.com/book?ref=7KQ4MX&src=qr", "7KQ4MX"), ("walk-in", None), ("", None),
-     ("https://glow.com/", None)],
+    [
+        ("7kq4mx", "7KQ4MX"),
+        ("https://booking.hydreight.com/widget-business/7KQ4MX", "7KQ4MX"),
+        ("https://glow.com/book?ref=7KQ4MX&src=qr", "7KQ4MX"),
+        ("walk-in", None),
+        ("", None),
+        ("https://glow.com/", None),
+    ],
 )
 def test_the_code_is_found_in_what_a_booking_recorded(recorded, code):
     assert code_from_text(recorded) == code

@@ -104,10 +104,15 @@ def test_regenerating_writes_one_audited_change(uow, admin, jane, store):
     csp_link(uow, admin, jane)
     regenerate_code(uow, admin, jane)
     with uow.read() as s:
-        actions = list(s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "link_codes")))
+        actions = list(
+            s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "link_codes"))
+        )
         assert actions.count("link_code.regenerate") == 2  # old retired + new issued
-        active = s.scalar(select(func.count()).select_from(LinkCode).where(
-            LinkCode.csp_id == jane, LinkCode.status == "active"))
+        active = s.scalar(
+            select(func.count())
+            .select_from(LinkCode)
+            .where(LinkCode.csp_id == jane, LinkCode.status == "active")
+        )
         assert active == 1
 
 

@@ -5,34 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
+from hydreight_desktop.domain.availability import MINUTES_PER_DAY as MINUTES_PER_DAY
+from hydreight_desktop.domain.availability import Mode as Mode
+from hydreight_desktop.domain.availability import parse_mode as parse_mode
 from hydreight_desktop.domain.errors import ValidationError
 
-MINUTES_PER_DAY = 24 * 60
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-class Mode(StrEnum):
-    """Where a service happens: the CSP travels (callout) or the client comes in (facility)."""
-
-    CALLOUT = "callout"
-    FACILITY = "facility"
-
-    @property
-    def label(self) -> str:
-        return "Callout" if self is Mode.CALLOUT else "Facility"
-
-
-def parse_mode(value: str | Mode) -> Mode:
-    try:
-        return Mode(value)
-    except ValueError as exc:
-        raise ValidationError("Pick Callout or Facility.", field="mode") from exc
-
-
 def minute_label(minute: int) -> str:
-    """570 -> '9:30 AM'; 1440 -> '12:00 AM (midnight)' so a range ending at midnight reads well."""
+    """570 -> '9:30 AM'; 1440 -> 'midnight', so a range ending at midnight reads well."""
     if minute == MINUTES_PER_DAY:
         return "midnight"
     hours, mins = divmod(minute, 60)

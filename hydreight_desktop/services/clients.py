@@ -1,8 +1,9 @@
 """Clients: their record and addresses, and the fast list (search in SQL over indexed keys).
 
 The list at 100,000 clients works over ids: ``search_client_ids`` returns every matching id in
-display order (one indexed query), ``client_rows`` fetches one page of display rows. The
-``*_key`` columns (case-blind, accent-blind) are rewritten on every write that touches them.
+display order (indexed range lookups, see ``client_search``), ``client_rows`` fetches one page
+of display rows. The ``*_key`` columns (case-blind, accent-blind) are rewritten on every write
+that touches a name, email or phone.
 """
 
 from __future__ import annotations

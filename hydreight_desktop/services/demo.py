@@ -116,6 +116,18 @@ def _add_csp(uow: UnitOfWork, actor: Actor, spec: DemoCsp, today: date) -> str:
     return record.id
 
 
+# Each capability adds its demo rows after the set-up above, in this order (bookings first:
+# later seeders credit or conduct them).
+CAPABILITY_SEEDERS = ("hydreight_desktop.services.demo_handouts",)
+
+
+def capability_seeders():
+    """The ``seed_demo(uow, actor)`` functions of the capabilities, in order."""
+    import importlib
+
+    return [importlib.import_module(name).seed_demo for name in CAPABILITY_SEEDERS]
+
+
 def build_demo_clinic(uow: UnitOfWork, today: date | None = None) -> DemoInfo:
     """A complete demo business: staff, 4 CSPs in two zones, an HCP, services, 30 clients."""
     business = create_business(
@@ -166,6 +178,8 @@ def build_demo_clinic(uow: UnitOfWork, today: date | None = None) -> DemoInfo:
         *(DemoLogin(Role.CSP, c.name, c.email, DEMO_PASSWORD) for c in DEMO_CSPS),
         DemoLogin(Role.HCP, "Sarah Patel", HCP_EMAIL, DEMO_PASSWORD),
     )
+    for seed in capability_seeders():
+        seed(uow, actor)
     return DemoInfo(
         business_id=business.id,
         business_name=business.name,

@@ -31,3 +31,12 @@ def ensure_provider_profile(s: Session, account: StaffAccount) -> None:
             )
         )
     s.flush()
+
+
+def take_offline_when_inactive(s: Session, account: StaffAccount) -> None:
+    """A deactivated CSP is no longer bookable; going live again is an admin's explicit choice."""
+    if account.active:
+        return
+    profile = s.scalars(select(CspProfile).where(CspProfile.staff_id == account.id)).first()
+    if profile is not None and profile.is_live:
+        profile.is_live = False

@@ -40,7 +40,9 @@ from hydreight_desktop.store.models import (
 )
 from hydreight_desktop.store.uow import UnitOfWork
 
-NOT_YOUR_PROFILE = "Only a Business Admin or the provider themselves can change these hours."
+NOT_YOUR_PROFILE = (
+    "Only a Business Admin or the provider themselves can change a provider's hours and vacations."
+)
 REASON_MAX = 200
 
 # ---------------------------------------------------------------- records
@@ -236,15 +238,18 @@ def _load_csp(s: Session, actor: Actor, csp_id: str) -> CspProfile:
     return row
 
 
-def _require_own_or_manage(actor: Actor, profile: CspProfile) -> None:
-    """Admins change any CSP's availability; a CSP only their own."""
+def _require_own_or_manage(
+    actor: Actor, profile: CspProfile, others_message: str = NOT_YOUR_PROFILE
+) -> None:
+    """Admins change any CSP's availability; a CSP only their own; other roles get
+    ``others_message``."""
     if actor.can(Permission.MANAGE_PROVIDERS):
         return
     if actor.can(Permission.EDIT_OWN_AVAILABILITY):
         if profile.staff_id == actor.user_id:
             return
         raise PermissionDenied(refusal_message(Permission.EDIT_OWN_AVAILABILITY))
-    raise PermissionDenied(NOT_YOUR_PROFILE)
+    raise PermissionDenied(others_message)
 
 
 def _clean_details(s: Session, actor: Actor, details: CspDetails) -> dict:
@@ -346,6 +351,12 @@ def update_csp_details(
     with uow.write(actor, "csp.update_details") as s:
         row = _load_csp(s, actor, csp_id)
         clean = _clean_details(s, actor, details)
+        if clean["is_live"] and not row.staff.active:
+            raise ValidationError(
+                f"{row.staff.full_name}'s account is deactivated. Reactivate it on the Staff "
+                "screen before making them live.",
+                field="is_live",
+            )
         row.staff.full_name = clean["full_name"]
         row.staff.phone = clean["phone"]
         row.default_time_zone = clean["default_time_zone"]
@@ -364,7 +375,10 @@ def set_csp_hours(
     with uow.write(actor, f"csp.set_hours.{the_mode.value}") as s:
         row = _load_csp(s, actor, csp_id)
         _require_own_or_manage(actor, row)
-        for old in [h for h in row.hours if h.mode == the_mode.value]:
+        current = [h for h in row.hours if h.mode == the_mode.value]
+        if tuple(_hours_by_mode(current)[the_mode]) == clean:
+            return CspProfileRecord.from_row(row)  # unchanged: nothing to write or sync
+        for old in current:
             row.hours.remove(old)
         for rng in clean:
             row.hours.append(
@@ -394,7 +408,7 @@ def update_csp_settings(
     commission = validate_commission_bp(settings.commission_rate_bp)
     with uow.write(actor, "csp.update_settings") as s:
         row = _load_csp(s, actor, csp_id)
-        _require_own_or_manage(actor, row)
+        _require_own_or_manage(actor, row, refusal_message(Permission.MANAGE_PROVIDERS))
         money_changed = (
             bool(settings.cash_payments_allowed) != row.cash_payments_allowed
             or commission != row.commission_rate_bp

@@ -27,7 +27,10 @@ from hydreight_desktop.services.passwords import (
     hash_password,
     verify_password,
 )
-from hydreight_desktop.services.provider_profiles import ensure_provider_profile
+from hydreight_desktop.services.provider_profiles import (
+    ensure_provider_profile,
+    take_offline_when_inactive,
+)
 from hydreight_desktop.store.models import Business, StaffAccount
 from hydreight_desktop.store.uow import UnitOfWork
 
@@ -212,6 +215,7 @@ def update_staff(uow: UnitOfWork, actor: Actor, staff_id: str, update: StaffUpda
         row.role = role.value
         row.active = bool(update.active)
         ensure_provider_profile(s, row)
+        take_offline_when_inactive(s, row)
         s.flush()
         return StaffRecord.from_row(row)
 

@@ -17,6 +17,7 @@ def run_smoke(window: MainWindow, out_dir: Path | None) -> int:
     redirect_messages(lambda title, text: problems.append(f"{title}: {text}"))
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
+    window.resize(1280, 800)
     window.show()
     runner = window.ctx.runner
     for key in window.section_keys():
