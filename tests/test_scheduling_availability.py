@@ -253,3 +253,11 @@ def test_slots_never_overlap_bookings_blocks_or_leave_working_hours(cal, mode, d
             assert not span.overlaps(Span(b.start - pad, b.end + pad))
         assert check_start(cal, mode, slot.start, duration, NOW, RULES) == slot
     assert slots == sorted(slots, key=lambda s: s.start)
+
+
+def test_times_in_zones_without_an_abbreviation_show_their_utc_offset():
+    from hydreight_desktop.domain.availability import describe_moment
+
+    moment = datetime(2026, 12, 3, 15, 0, tzinfo=UTC)
+    assert describe_moment(moment, "America/Sao_Paulo") == "Thu 3 Dec, 12:00 PM UTC-03"
+    assert describe_moment(moment, "America/New_York") == "Thu 3 Dec, 10:00 AM EST"

@@ -8,14 +8,15 @@ from datetime import timedelta
 from hydreight_desktop.domain.availability import Mode
 from hydreight_desktop.domain.booking_status import BookingStatus
 from hydreight_desktop.domain.clock import utcnow, zone
+from hydreight_desktop.services import demo
 from hydreight_desktop.services import scheduling as sched
 from hydreight_desktop.services.context import system_actor
-from hydreight_desktop.services.demo import build_demo_clinic
 from hydreight_desktop.services.demo_scheduling import seed_demo
 
 
-def test_demo_week_has_group_bookings_in_both_modes_and_a_little_history(uow):
-    info = build_demo_clinic(uow)
+def test_demo_week_has_group_bookings_in_both_modes_and_a_little_history(uow, monkeypatch):
+    monkeypatch.setattr(demo, "CAPABILITY_SEEDERS", ())  # seed the bookings once, here
+    info = demo.build_demo_clinic(uow)
     actor = system_actor(info.business_id)
     result = seed_demo(uow, actor)
     assert len(result.bookings) >= 15

@@ -585,3 +585,18 @@ def test_a_callout_address_can_be_changed_but_not_emptied(uow, clinic):
     with pytest.raises(ValidationError, match="address"):
         sched.update_booking_details(uow, clinic.desk, rec.id, notes="", address="")
     assert sched.get_booking(uow, clinic.desk, rec.id).address == "9 Oak Ave, Boston"
+
+
+def test_adding_a_client_cannot_push_another_client_into_a_clash(uow, clinic):
+    maria = clinic.clients[0]
+    # 9:00-10:30 with Jane, then Maria sees Leo at 11:00 (8 AM his time).
+    rec = sched.create_booking(
+        uow, clinic.desk, form(clinic, clinic_at(clinic, 9), one(maria, clinic.nad))
+    )
+    sched.create_booking(
+        uow,
+        clinic.desk,
+        form(clinic, clinic_at(clinic, 11), one(maria, clinic.b12), csp=clinic.leo),
+    )
+    with pytest.raises(ConflictError, match="Maria Lopez already has a booking with Leo Park"):
+        sched.add_booking_client(uow, clinic.desk, rec.id, one(clinic.clients[1], clinic.iv))

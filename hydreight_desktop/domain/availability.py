@@ -14,12 +14,33 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 
 from hydreight_desktop.domain.clock import zone
 from hydreight_desktop.domain.errors import ConflictError, DomainError, ValidationError
-from hydreight_desktop.domain.providers import Mode, parse_mode  # noqa: F401  (re-exported)
 
 MINUTES_PER_DAY = 24 * 60
+
+
+class Mode(StrEnum):
+    """Where a service happens: the CSP travels (callout) or the client comes in (facility)."""
+
+    CALLOUT = "callout"
+    FACILITY = "facility"
+
+    @property
+    def label(self) -> str:
+        return "Callout" if self is Mode.CALLOUT else "Facility"
+
+
+def parse_mode(value: str | Mode) -> Mode:
+    try:
+        return Mode(value)
+    except ValueError:
+        raise ValidationError(
+            "Choose callout (the CSP travels to the client) or facility (the client comes in).",
+            field="mode",
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +140,36 @@ class Slot:
 
 
 def describe_time(moment: datetime, zone_name: str) -> str:
-    """'2:30 PM EST': a time of day in a zone, with its label."""
+    """'2:30 PM EST': a time of day in a zone, with its label ('UTC-03' where the zone has no
+    abbreviation)."""
     local = moment.astimezone(zone(zone_name))
     hour = local.hour % 12 or 12
-    return f"{hour}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'} {local.tzname()}"
+    label = local.tzname() or ""
+    if label[:1] in ("+", "-"):
+        label = f"UTC{label}"
+    return f"{hour}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'} {label}"
 
 
 def describe_moment(moment: datetime, zone_name: str) -> str:
     """'Tue 3 Dec, 2:30 PM EST': a moment as the front desk reads it."""
     local = moment.astimezone(zone(zone_name))
-    return f"{local:%a} {local.day} {local:%b}, {describe_time(moment, zone_name)}"
+    return f"{describe_day(local.date(), short=True)}, {describe_time(moment, zone_name)}"
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def describe_day(day: date, *, short: bool = False) -> str:
+    """'Thursday 3 December' or 'Thu 3 Dec' (English names whatever the process locale,
+    since the messages around them are English)."""
+    weekday, month = _DAYS[day.weekday()], _MONTHS[day.month - 1]
+    if short:
+        weekday, month = weekday[:3], month[:3]
+    return f"{weekday} {day.day} {month}"
 
 
 def describe_span(span: Span, zone_name: str) -> str:

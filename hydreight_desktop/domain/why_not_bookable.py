@@ -21,6 +21,7 @@ from hydreight_desktop.domain.availability import (
     bookable_starts,
     busy_spans,
     day_span,
+    describe_day,
     describe_minutes,
     describe_moment,
     describe_span,
@@ -204,7 +205,7 @@ def why_not_bookable(
         add(
             ReasonCode.NO_HOURS_THAT_DAY,
             f"No {mode_word} hours that day",
-            f"{who} has no {mode_word} hours on {day:%A} {day.day} {day:%B}"
+            f"{who} has no {mode_word} hours on {describe_day(day)}"
             + (" in the clinic's time zone." if cal.time_zone != clinic else "."),
         )
     csp_tz, clinic_tz = zone(cal.time_zone), zone(clinic)

@@ -371,8 +371,15 @@ def add_booking_client(
             enforce_notice=False,
         )
         end = row.start_at + timedelta(minutes=minutes)
+        # The booking now ends later: none of its clients may be elsewhere until then.
         check_clients_free(
-            s, actor.business_id, [client.client_id], row.start_at, end, rules.clinic_time_zone
+            s,
+            actor.business_id,
+            [client.client_id, *(c.client_id for c in row.clients)],
+            row.start_at,
+            end,
+            rules.clinic_time_zone,
+            ignore_booking_id=row.id,
         )
         position = max((c.position for c in row.clients), default=0) + 1
         row.clients.append(_booking_client(actor, client, position, services))
