@@ -118,7 +118,10 @@ def _add_csp(uow: UnitOfWork, actor: Actor, spec: DemoCsp, today: date) -> str:
 
 # Each capability adds its demo rows after the set-up above, in this order (bookings first:
 # later seeders credit or conduct them).
-CAPABILITY_SEEDERS = ("hydreight_desktop.services.demo_handouts",)
+CAPABILITY_SEEDERS = (
+    "hydreight_desktop.services.demo_scheduling",
+    "hydreight_desktop.services.demo_handouts",
+)
 
 
 def capability_seeders():

@@ -31,8 +31,9 @@ class PdfBytesDocument(QPdfDocument):
 
 
 def page_size_for(paper: Paper) -> QPageSize:
-    return QPageSize(QPageSize.PageSizeId.Letter if paper is Paper.LETTER
-                     else QPageSize.PageSizeId.A4)
+    return QPageSize(
+        QPageSize.PageSizeId.Letter if paper is Paper.LETTER else QPageSize.PageSizeId.A4
+    )
 
 
 def paint_pdf(printer: QPrinter, data: bytes) -> int:
@@ -50,8 +51,9 @@ def paint_pdf(printer: QPrinter, data: bytes) -> int:
             if index:
                 printer.newPage()
             points = document.pagePointSize(index)
-            image = document.render(index, QSize(round(points.width() * dpi / 72),
-                                                 round(points.height() * dpi / 72)))
+            image = document.render(
+                index, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            )
             target = painter.viewport()
             scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())

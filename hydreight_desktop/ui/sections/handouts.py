@@ -72,8 +72,10 @@ class HandoutsSection(QWidget):
         outer.setContentsMargins(24, 20, 24, 16)
         title = QLabel("Handouts & booking links")
         title.setObjectName("pageTitle")
-        subtitle = QLabel("QR flyers, business cards and the front-desk table tent. Bookings made "
-                          "through a provider's link or code are credited to that provider.")
+        subtitle = QLabel(
+            "QR flyers, business cards and the front-desk table tent. Bookings made "
+            "through a provider's link or code are credited to that provider."
+        )
         subtitle.setObjectName("pageSubtitle")
         subtitle.setWordWrap(True)
         outer.addWidget(title)
@@ -183,10 +185,16 @@ class HandoutsSection(QWidget):
     def _build_links_tab(self) -> QWidget:
         can_regenerate = self.ctx.actor.can(Permission.MANAGE_LINK_CODES)
         fmt = self.ctx.fmt
-        self.business_panel = LinkPanel("The business's booking link", can_regenerate=can_regenerate,
-                                        format_time=lambda t: fmt.date(t.date()) if t else "")
-        self.csp_panel = LinkPanel("Provider's booking link", can_regenerate=can_regenerate,
-                                   format_time=lambda t: fmt.date(t.date()) if t else "")
+        self.business_panel = LinkPanel(
+            "The business's booking link",
+            can_regenerate=can_regenerate,
+            format_time=lambda t: fmt.date(t.date()) if t else "",
+        )
+        self.csp_panel = LinkPanel(
+            "Provider's booking link",
+            can_regenerate=can_regenerate,
+            format_time=lambda t: fmt.date(t.date()) if t else "",
+        )
         self.csp_hint = QLabel("Pick a provider on the left to see their link and code.")
         self.csp_hint.setObjectName("hint")
         for panel in (self.business_panel, self.csp_panel):
@@ -207,8 +215,11 @@ class HandoutsSection(QWidget):
     # ------------------------------------------------------------------ loading
 
     def refresh(self) -> None:
-        self.ctx.call(list_links, on_result=self._show_links,
-                      on_error=lambda e: show_error(self, e, "Could not load the links"))
+        self.ctx.call(
+            list_links,
+            on_result=self._show_links,
+            on_error=lambda e: show_error(self, e, "Could not load the links"),
+        )
 
     def navigate_to(self, csp_id: str | None = None, tab: str | None = None, **_: object) -> None:
         """Open on one provider (checked and current), on the print or links tab."""
@@ -226,17 +237,27 @@ class HandoutsSection(QWidget):
         self.providers.clear()
         for record in records[1:]:
             live = "" if record.is_live else "  (not live)"
-            item = QListWidgetItem(f"{record.name}, {record.title}{live}" if record.title
-                                   else f"{record.name}{live}")
+            item = QListWidgetItem(
+                f"{record.name}, {record.title}{live}" if record.title else f"{record.name}{live}"
+            )
             item.setData(CSP_ROLE, record.csp_id)
-            item.setIcon(icon("fa5s.check-circle", "#0f766e") if record.is_live
-                         else icon("fa5s.pause-circle", "#d97706"))
-            item.setToolTip(f"{record.email}\nCode {record.code}\n"
-                            + ("Live: clients can book" if record.is_live
-                               else "Not live yet: clients cannot book this provider"))
+            item.setIcon(
+                icon("fa5s.check-circle", "#0f766e")
+                if record.is_live
+                else icon("fa5s.pause-circle", "#d97706")
+            )
+            item.setToolTip(
+                f"{record.email}\nCode {record.code}\n"
+                + (
+                    "Live: clients can book"
+                    if record.is_live
+                    else "Not live yet: clients cannot book this provider"
+                )
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if record.csp_id in checked
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if record.csp_id in checked else Qt.CheckState.Unchecked
+            )
             self.providers.addItem(item)
         self.providers.blockSignals(False)
         if self._pending_csp:
@@ -253,8 +274,11 @@ class HandoutsSection(QWidget):
         return [self.providers.item(i) for i in range(self.providers.count())]
 
     def selected_csp_ids(self) -> list[str]:
-        return [item.data(CSP_ROLE) for item in self._items()
-                if item.checkState() == Qt.CheckState.Checked]
+        return [
+            item.data(CSP_ROLE)
+            for item in self._items()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
 
     def _current_csp_id(self) -> str | None:
         item = self.providers.currentItem()
@@ -315,8 +339,9 @@ class HandoutsSection(QWidget):
         return Paper(self.paper_choice.currentData())
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the business logo", "",
-                                              "Pictures (*.png *.jpg *.jpeg)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose the business logo", "", "Pictures (*.png *.jpg *.jpeg)"
+        )
         if path:
             self._set_logo(path)
 
@@ -356,9 +381,12 @@ class HandoutsSection(QWidget):
         self._preview_ticket += 1
         ticket = self._preview_ticket
         self.pages.setText("Making the preview…")
-        self.ctx.call(make_handouts_pdf, self.request(confirm_not_live=True),
-                      on_result=lambda data: self._show_preview(ticket, data),
-                      on_error=lambda error: self._preview_failed(ticket, error))
+        self.ctx.call(
+            make_handouts_pdf,
+            self.request(confirm_not_live=True),
+            on_result=lambda data: self._show_preview(ticket, data),
+            on_error=lambda error: self._preview_failed(ticket, error),
+        )
 
     def _show_preview(self, ticket: int, data: bytes) -> None:
         if ticket != self._preview_ticket:
@@ -394,10 +422,13 @@ class HandoutsSection(QWidget):
         return f"{safe}.pdf"
 
     def _save(self) -> None:
-        start = str(Path(self.settings.value("handouts/last_folder", str(Path.home())))
-                    / self._default_file_name())
-        path, _ = QFileDialog.getSaveFileName(self, "Save handouts as PDF", start,
-                                              "PDF files (*.pdf)")
+        start = str(
+            Path(self.settings.value("handouts/last_folder", str(Path.home())))
+            / self._default_file_name()
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save handouts as PDF", start, "PDF files (*.pdf)"
+        )
         if not path:
             return
         if not path.lower().endswith(".pdf"):
@@ -409,17 +440,23 @@ class HandoutsSection(QWidget):
         """Make and save the PDF off the UI thread, with a progress dialog for big batches."""
         progress = BatchProgress(self, "Making handouts…")
         self.ctx.call(
-            save_handouts_pdf, self.request(confirm_not_live=confirm_not_live), path,
+            save_handouts_pdf,
+            self.request(confirm_not_live=confirm_not_live),
+            path,
             progress=progress.report,
             on_result=lambda saved: self._saved(progress, saved),
-            on_error=lambda error: self._failed(progress, error,
-                                                lambda: self.save_to(path, confirm_not_live=True)),
+            on_error=lambda error: self._failed(
+                progress, error, lambda: self.save_to(path, confirm_not_live=True)
+            ),
         )
 
     def _saved(self, progress: BatchProgress, saved: SavedHandouts) -> None:
         progress.finish()
-        who = f" for {saved.providers} provider{'s' if saved.providers != 1 else ''}" \
-            if saved.providers else ""
+        who = (
+            f" for {saved.providers} provider{'s' if saved.providers != 1 else ''}"
+            if saved.providers
+            else ""
+        )
         self.ctx.status_message(f"Saved handouts{who} to {saved.path}")
 
     def _failed(self, progress: BatchProgress, error: BaseException, retry) -> None:
@@ -436,16 +473,20 @@ class HandoutsSection(QWidget):
         progress = BatchProgress(self, "Preparing to print…")
         request = self.request(confirm_not_live=confirm_not_live)
         self.ctx.call(
-            make_handouts_pdf, request, progress=progress.report,
+            make_handouts_pdf,
+            request,
+            progress=progress.report,
             on_result=lambda data: self._print_ready(progress, request, data),
-            on_error=lambda error: self._failed(progress, error,
-                                                lambda: self._print(confirm_not_live=True)),
+            on_error=lambda error: self._failed(
+                progress, error, lambda: self._print(confirm_not_live=True)
+            ),
         )
 
     def _print_ready(self, progress: BatchProgress, request: HandoutRequest, data: bytes) -> None:
         progress.finish()
-        print_with_preview(self, data, request.paper,
-                           self._default_file_name().removesuffix(".pdf"))
+        print_with_preview(
+            self, data, request.paper, self._default_file_name().removesuffix(".pdf")
+        )
 
     # ------------------------------------------------------------------ codes
 
@@ -454,14 +495,19 @@ class HandoutsSection(QWidget):
         if record is None:
             return
         whose = "the business" if csp_id is None else record.name
-        text = (f"Give {whose} a new booking code instead of {record.code}?\n\n"
-                f"Handouts and website widgets with {record.code} should be replaced. Bookings "
-                f"already made with it (and any still made from old handouts) stay credited to "
-                f"{whose}.")
+        text = (
+            f"Give {whose} a new booking code instead of {record.code}?\n\n"
+            f"Handouts and website widgets with {record.code} should be replaced. Bookings "
+            f"already made with it (and any still made from old handouts) stay credited to "
+            f"{whose}."
+        )
         if confirm(self, "New booking code", text, yes="Issue new code"):
-            self.ctx.call(regenerate_code, csp_id,
-                          on_result=lambda rec: self._regenerated(rec),
-                          on_error=lambda e: show_error(self, e, "Code not changed"))
+            self.ctx.call(
+                regenerate_code,
+                csp_id,
+                on_result=lambda rec: self._regenerated(rec),
+                on_error=lambda e: show_error(self, e, "Code not changed"),
+            )
 
     def _regenerated(self, record: LinkRecord) -> None:
         self.ctx.status_message(f"New booking code {record.code} for {record.name}.")

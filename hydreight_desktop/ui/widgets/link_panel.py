@@ -34,9 +34,14 @@ class LinkPanel(QGroupBox):
     regenerateRequested = Signal(object)  # csp_id, or None for the business
     copied = Signal(str)  # what was copied, for the status bar
 
-    def __init__(self, title: str, *, can_regenerate: bool,
-                 format_time: Callable[[datetime | None], str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        *,
+        can_regenerate: bool,
+        format_time: Callable[[datetime | None], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, parent)
         self._record: LinkRecord | None = None
         self._format_time = format_time
@@ -55,8 +60,10 @@ class LinkPanel(QGroupBox):
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(self.code, 1, 1)
         self.regenerate = QPushButton(icon("fa5s.sync-alt"), "New code…")
-        self.regenerate.setToolTip("Retire this code and issue a new one (Business Admin only). "
-                                   "Bookings made with the old code stay credited.")
+        self.regenerate.setToolTip(
+            "Retire this code and issue a new one (Business Admin only). "
+            "Bookings made with the old code stay credited."
+        )
         self.regenerate.setVisible(can_regenerate)
         self.regenerate.clicked.connect(self._ask_regenerate)
         grid.addWidget(self.regenerate, 1, 2)
@@ -77,12 +84,15 @@ class LinkPanel(QGroupBox):
         grid.addWidget(self.kind, 3, 1)
         self.copy_snippet = QPushButton(icon("fa5s.code"), "Copy HTML")
         self.copy_snippet.clicked.connect(
-            lambda: self._copy(self.snippet.toPlainText(), "Widget HTML"))
+            lambda: self._copy(self.snippet.toPlainText(), "Widget HTML")
+        )
         grid.addWidget(self.copy_snippet, 3, 2)
         self.snippet = QPlainTextEdit()
         self.snippet.setReadOnly(True)
         self.snippet.setFixedHeight(64)
-        self.snippet.setToolTip("Paste this into the website's HTML where the booking should appear.")
+        self.snippet.setToolTip(
+            "Paste this into the website's HTML where the booking should appear."
+        )
         grid.addWidget(self.snippet, 4, 1, 1, 2)
 
         self.history = QTableWidget(0, 4)
@@ -119,16 +129,25 @@ class LinkPanel(QGroupBox):
         for row, code in enumerate(record.codes):
             since = self._format_time(code.activated_at)
             until = self._format_time(code.retired_at) if code.retired_at else "now"
-            values = (code.code, "Current" if code.active else "Retired",
-                      f"{since} – {until}", f"{code.bookings:,}")
+            values = (
+                code.code,
+                "Current" if code.active else "Retired",
+                f"{since} – {until}",
+                f"{code.bookings:,}",
+            )
             for col, value in enumerate(values):
                 self.history.setItem(row, col, QTableWidgetItem(value))
         rows = min(len(record.codes), 4)
-        self.history.setFixedHeight(self.history.horizontalHeader().height() + 4
-                                    + sum(self.history.rowHeight(r) for r in range(rows)))
+        self.history.setFixedHeight(
+            self.history.horizontalHeader().height()
+            + 4
+            + sum(self.history.rowHeight(r) for r in range(rows))
+        )
         count = record.total_bookings
-        self.total.setText(f"{count:,} booking{'s' if count != 1 else ''} came through "
-                           f"{'this link' if len(record.codes) == 1 else 'these codes'}")
+        self.total.setText(
+            f"{count:,} booking{'s' if count != 1 else ''} came through "
+            f"{'this link' if len(record.codes) == 1 else 'these codes'}"
+        )
 
     def _show_snippet(self) -> None:
         record = self._record
@@ -136,8 +155,9 @@ class LinkPanel(QGroupBox):
             self.snippet.setPlainText("")
             return
         kind = self.kind.currentData()
-        self.snippet.setPlainText(record.snippets.iframe if kind == "iframe"
-                                  else record.snippets.button)
+        self.snippet.setPlainText(
+            record.snippets.iframe if kind == "iframe" else record.snippets.button
+        )
 
     # ------------------------------------------------------------------ actions
 
@@ -150,4 +170,3 @@ class LinkPanel(QGroupBox):
     def _ask_regenerate(self) -> None:
         if self._record is not None:
             self.regenerateRequested.emit(self._record.csp_id)
-
