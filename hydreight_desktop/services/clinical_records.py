@@ -6,7 +6,6 @@ Records are read-only history. The only way to correct one is an amendment that 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import datetime
 
 from sqlalchemy import and_, select
@@ -18,7 +17,6 @@ from hydreight_desktop.documents.visit_summary import (
     VialLine,
     VisitSummary,
 )
-from hydreight_desktop.domain.clinical.psf import PsfStatus
 from hydreight_desktop.domain.clinical.session_rules import (
     AmendableKind,
     ClientState,
@@ -38,33 +36,31 @@ from hydreight_desktop.services.clinical_common import (
     load_session,
     mse_views,
 )
+from hydreight_desktop.services.clinical_timeline import (
+    MODE_LABELS,
+    amendment_view,
+)
+from hydreight_desktop.services.clinical_timeline import (
+    client_timeline as client_timeline,  # the records API in one module
+)
 from hydreight_desktop.services.clinical_types import (
     AmendmentView,
-    ClientTimeline,
     MseView,
-    TimelineEntry,
 )
 from hydreight_desktop.services.context import Actor
 from hydreight_desktop.services.sessions import build_session_view
 from hydreight_desktop.store.models import (
-    Booking,
     Business,
     Client,
     ClinicalAmendment,
     ClinicalSession,
     MseRecord,
-    PsfDecision,
     PsfRequest,
-    Service,
     SessionClient,
     Treatment,
-    TreatmentService,
     Vial,
 )
 from hydreight_desktop.store.uow import UnitOfWork
-
-MODE_LABELS = {"callout": "Callout (at the client's address)", "facility": "At the clinic"}
-
 
 # --- search ------------------------------------------------------------------
 
@@ -81,144 +77,6 @@ def _client(s: Session, actor: Actor, client_id: str) -> Client:
     if client is None or client.business_id != actor.business_id:
         raise NotFound("That client no longer exists.")
     return client
-
-
-def _amendment_view(a: ClinicalAmendment) -> AmendmentView:
-    return AmendmentView(a.id, a.target_kind, a.target_id, a.correction, a.reason, a.amended_at,
-                         a.amended_by_name)
-
-
-def _mse_detail(m: MseView) -> str:
-    lines = [m.vitals.summary()]
-    lines += m.findings
-    if m.outcome_reason:
-        lines.append(f"Reason: {m.outcome_reason}")
-    lines.append(f"Consent: “{m.consent_name}”")
-    return "\n".join(lines)
-
-
-def client_timeline(uow: UnitOfWork, actor: Actor, client_id: str) -> ClientTimeline:
-    """Sessions, MSEs, treatments, vials, approvals and amendments, newest first."""
-    actor.require(Permission.VIEW_CLINICAL_RECORDS)
-    with uow.read() as s:
-        client = _client(s, actor, client_id)
-        biz = actor.business_id
-        amendments = s.scalars(
-            select(ClinicalAmendment)
-            .where(ClinicalAmendment.business_id == biz, ClinicalAmendment.client_id == client_id)
-            .order_by(ClinicalAmendment.amended_at)
-        ).all()
-        by_target: dict[tuple[str, str], list[AmendmentView]] = defaultdict(list)
-        for a in amendments:
-            by_target[(a.target_kind, a.target_id)].append(_amendment_view(a))
-
-        def amended(kind: AmendableKind, target_id: str) -> tuple[AmendmentView, ...]:
-            return tuple(by_target.get((kind.value, target_id), ()))
-
-        entries: list[TimelineEntry] = []
-        for sc, row in s.execute(
-            select(SessionClient, ClinicalSession)
-            .join(ClinicalSession, ClinicalSession.id == SessionClient.session_id)
-            .where(SessionClient.business_id == biz, SessionClient.client_id == client_id)
-        ).all():
-            booking = s.get(Booking, row.booking_id)
-            csp = csp_name(get_csp(s, biz, row.csp_id))
-            detail = MODE_LABELS.get(booking.mode, booking.mode)
-            if booking.address:
-                detail += f" · {booking.address}"
-            entries.append(TimelineEntry(
-                row.started_at, "session", f"Session with {csp}", detail, row.started_by_name,
-                AmendableKind.SESSION.value, row.id, row.id, amended(AmendableKind.SESSION, row.id),
-            ))
-            if sc.state == ClientState.NOT_TREATED.value and sc.closed_at:
-                entries.append(TimelineEntry(
-                    sc.closed_at, "session", "Not treated", sc.not_treated_reason,
-                    sc.closed_by_name or "", AmendableKind.SESSION.value, row.id, row.id,
-                ))
-            if row.finished_at:
-                entries.append(TimelineEntry(
-                    row.finished_at, "session", "Session finished", "", row.finished_by_name or "",
-                    AmendableKind.SESSION.value, row.id, row.id,
-                ))
-        session_of_sc = dict(s.execute(
-            select(SessionClient.id, SessionClient.session_id).where(SessionClient.client_id == client_id)
-        ).all())
-        mse_rows = s.scalars(
-            select(MseRecord).where(MseRecord.business_id == biz, MseRecord.client_id == client_id)
-        ).all()
-        for row, m in zip(mse_rows, mse_views(s, mse_rows), strict=True):
-            session_id = session_of_sc.get(row.session_client_id)
-            who = m.examiner_name if m.recorded_by_name == m.examiner_name else (
-                f"{m.examiner_name} (entered by {m.recorded_by_name})")
-            entries.append(TimelineEntry(
-                m.examined_at, "mse", f"MSE: {m.outcome.label}", _mse_detail(m), who,
-                AmendableKind.MSE.value, m.id, session_id, amended(AmendableKind.MSE, m.id),
-            ))
-            if m.hcp_decision is not None and m.decided_at is not None:
-                entries.append(TimelineEntry(
-                    m.decided_at, "mse_decision", f"HCP decision on referral: {m.hcp_decision.label}",
-                    m.hcp_reason, m.hcp_name, AmendableKind.MSE.value, m.id, session_id,
-                ))
-        for t in s.scalars(
-            select(Treatment).where(Treatment.business_id == biz, Treatment.client_id == client_id)
-        ):
-            names = s.scalars(
-                select(TreatmentService.service_name).where(TreatmentService.treatment_id == t.id)
-            ).all()
-            session_id = session_of_sc.get(t.session_client_id)
-            detail = [f"Notes: {t.notes}" if t.notes else "No notes",
-                      f"Adverse events: {t.adverse_events}" if t.adverse_events else "No adverse events"]
-            who = t.performed_by_name if t.recorded_by_name == t.performed_by_name else (
-                f"{t.performed_by_name} (entered by {t.recorded_by_name})")
-            entries.append(TimelineEntry(
-                t.performed_at, "treatment", f"Treatment: {', '.join(names)}", "\n".join(detail),
-                who, AmendableKind.TREATMENT.value, t.id, session_id,
-                amended(AmendableKind.TREATMENT, t.id),
-            ))
-            for v in s.scalars(select(Vial).where(Vial.treatment_id == t.id).order_by(Vial.position)):
-                entries.append(TimelineEntry(
-                    t.performed_at, "vial", f"Vial: {v.medication} {v.amount} {v.unit}",
-                    f"Lot {v.lot_number} · expires {v.expiry_date.isoformat()} · "
-                    f"{Route(v.route).label}" + (f" · {v.site}" if v.site else ""),
-                    t.performed_by_name, AmendableKind.VIAL.value, v.id, session_id,
-                    amended(AmendableKind.VIAL, v.id),
-                ))
-        now = utcnow()
-        for req, dec in s.execute(
-            select(PsfRequest, PsfDecision)
-            .outerjoin(PsfDecision, PsfDecision.request_id == PsfRequest.id)
-            .where(PsfRequest.business_id == biz, PsfRequest.client_id == client_id)
-        ).all():
-            service = s.get(Service, req.service_id)
-            entries.append(TimelineEntry(
-                req.requested_at, "psf_request", f"PSF approval requested: {service.name}",
-                req.note, req.requested_by_name, AmendableKind.PSF_APPROVAL.value, req.id, None,
-                amended(AmendableKind.PSF_APPROVAL, req.id),
-            ))
-            if dec is not None:
-                if dec.decision == PsfStatus.APPROVED.value:
-                    expired = dec.valid_until is not None and dec.valid_until <= now
-                    title = f"PSF {'approval expired' if expired else 'approved'}: {service.name}"
-                    detail = f"Protocol/dose: {dec.protocol}\nValid until {dec.valid_until:%Y-%m-%d}"
-                    if dec.reason:
-                        detail += f"\n{dec.reason}"
-                else:
-                    title, detail = f"PSF refused: {service.name}", f"Reason: {dec.reason}"
-                entries.append(TimelineEntry(
-                    dec.decided_at, "psf_decision", title, detail, dec.hcp_name,
-                    AmendableKind.PSF_APPROVAL.value, req.id, None,
-                ))
-        for a in amendments:
-            entries.append(TimelineEntry(
-                a.amended_at, "amendment", f"Amendment to {AmendableKind(a.target_kind).label}",
-                f"{a.correction}\nReason: {a.reason}", a.amended_by_name, None, a.target_id,
-                a.session_id,
-            ))
-        entries.sort(key=lambda e: e.at, reverse=True)
-        return ClientTimeline(
-            client.id, f"{client.first_name} {client.last_name}", client.date_of_birth,
-            client.email, tuple(entries),
-        )
 
 
 # --- amendments --------------------------------------------------------------
@@ -296,7 +154,7 @@ def amend(
         )
         s.add(row)
         s.flush()
-        return _amendment_view(row)
+        return amendment_view(row)
 
 
 # --- visit summary -----------------------------------------------------------
