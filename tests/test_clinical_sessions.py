@@ -172,7 +172,7 @@ def test_a_referred_client_waits_for_the_hcp_and_is_treated_once_cleared(uow, cl
     with pytest.raises(PermissionDenied, match="Healthcare Provider"):
         mse_service.decide_referral(uow, clinic.admin, referral.mse.id, "cleared")
     decided = mse_service.decide_referral(uow, clinic.hcp, referral.mse.id, "cleared", "BP known, on meds")
-    assert decided.outcome_text == "Referred → cleared by Kim Lee, MD"
+    assert decided.outcome_text == "Referred, then cleared by Kim Lee, MD"
     assert mse_service.pending_referrals(uow, clinic.hcp) == []
     view = sessions.record_treatment(uow, clinic.csp, sc, TreatmentForm((clinic.iv,), (saline(),)))
     assert view.clients[0].state == "treated"

@@ -28,6 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from hydreight_desktop.documents.fonts import BOLD, REGULAR, font_for
 from hydreight_desktop.domain.clock import zone
 from hydreight_desktop.ui.format import Formatter
 
@@ -105,20 +106,20 @@ class VisitSummary:
     printed_at: datetime | None = None
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(regular: str = REGULAR, bold: str = BOLD) -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontName="Helvetica", fontSize=9.5,
+    body = ParagraphStyle("body", parent=base["BodyText"], fontName=regular, fontSize=9.5,
                           leading=12.5, textColor=INK)
     return {
-        "title": ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", fontSize=18,
+        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=18,
                                 leading=22, textColor=INK),
-        "business": ParagraphStyle("business", parent=body, fontName="Helvetica-Bold",
+        "business": ParagraphStyle("business", parent=body, fontName=bold,
                                    fontSize=11, alignment=TA_RIGHT, textColor=ACCENT),
         "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT, textColor=MUTED,
                                 fontSize=8.5),
-        "h2": ParagraphStyle("h2", parent=body, fontName="Helvetica-Bold", fontSize=12.5,
+        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=12.5,
                              leading=16, spaceBefore=10, spaceAfter=2, textColor=INK),
-        "h3": ParagraphStyle("h3", parent=body, fontName="Helvetica-Bold", fontSize=9.5,
+        "h3": ParagraphStyle("h3", parent=body, fontName=bold, fontSize=9.5,
                              leading=12, spaceBefore=6, spaceAfter=2, textColor=ACCENT),
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
@@ -210,7 +211,7 @@ def _client_block(visit: ClientVisit, index: int, fmt: Formatter, st) -> list:
             ("Adverse events", visit.adverse_events or "None reported"),
         ], st))
     elif visit.services:
-        flow.append(_kv_table([("Booked, not performed", ", ".join(visit.services))], st))
+        flow.append(_kv_table([("Not performed", ", ".join(visit.services))], st))
     if visit.vials:
         flow += [_p("Vials", st["h3"]), _vials_table(visit.vials, fmt, st)]
     if visit.amendments:
@@ -222,7 +223,9 @@ def _client_block(visit: ClientVisit, index: int, fmt: Formatter, st) -> list:
 def build_visit_summary(summary: VisitSummary) -> bytes:
     """The PDF bytes of the visit summary."""
     fmt = Formatter(locale=summary.locale, time_zone=summary.time_zone)
-    st = _styles()
+    text = repr(summary)  # every string on the page: one font for the whole document
+    regular, bold = font_for(REGULAR, text), font_for(BOLD, text)
+    st = _styles(regular, bold)
     buffer = BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=LETTER, leftMargin=0.75 * inch, rightMargin=0.75 * inch,
@@ -259,7 +262,7 @@ def build_visit_summary(summary: VisitSummary) -> bytes:
 
     def footer(canvas, document) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 7.5)
+        canvas.setFont(regular, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(0.75 * inch, 0.5 * inch,
                           f"{summary.business_name} · Confidential clinical record"

@@ -58,12 +58,12 @@ class MseView:
 
     @property
     def outcome_text(self) -> str:
-        """'Cleared', 'Referred to HCP (waiting)', 'Referred → not cleared by Dr …'."""
+        """'Cleared', 'Referred to HCP (waiting…)', 'Referred, then not cleared by Kim Lee, MD'."""
         if self.outcome is not MseOutcome.REFERRED:
             return self.outcome.label
         if self.hcp_decision is None:
             return "Referred to HCP (waiting for decision)"
-        return f"Referred → {self.hcp_decision.label.lower()} by {self.hcp_name}"
+        return f"Referred, then {self.hcp_decision.label.lower()} by {self.hcp_name}"
 
 
 @dataclass(frozen=True, slots=True)
