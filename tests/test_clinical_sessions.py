@@ -266,3 +266,21 @@ def test_every_clinical_write_leaves_an_outbox_entry_for_sync(uow, clinic):
     with uow.read() as s:
         entities = set(s.scalars(select(OutboxEntry.entity).where(OutboxEntry.id > before)))
     assert {"clinical_sessions", "session_clients", "mses", "bookings"} <= entities
+
+
+def test_a_csp_day_list_follows_the_csps_own_time_zone(uow, clinic):
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from hydreight_desktop.store.models import CspProfile
+
+    la = ZoneInfo("America/Los_Angeles")
+    with uow.write(clinic.admin, "test.zone") as s:
+        s.get(CspProfile, clinic.csp_id).default_time_zone = "America/Los_Angeles"
+    today_la = sessions.working_today(uow, clinic.csp)
+    assert today_la == utcnow().astimezone(la).date()
+    late = datetime.combine(today_la, time(23, 30), tzinfo=la)  # 2:30 AM the next day in New York
+    booking = book(uow, clinic, {clinic.maria: [clinic.b12]}, start=late)
+    assert [r.booking_id for r in sessions.day_bookings(uow, clinic.csp, today_la)] == [booking]
+    assert sessions.day_bookings(uow, clinic.admin, today_la) == []
+    assert sessions.day_bookings(uow, clinic.csp, today_la)[0].csp_time_zone == "America/Los_Angeles"

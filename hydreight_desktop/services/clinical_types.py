@@ -134,6 +134,7 @@ class SessionView:
     booking_id: str
     csp_id: str
     csp_name: str
+    csp_time_zone: str  # the session's times are shown in it
     status: str  # SessionStatus value
     booking_status: str
     mode: str
@@ -166,6 +167,7 @@ class SessionBookingRow:
     address: str
     csp_id: str
     csp_name: str
+    csp_time_zone: str
     client_names: tuple[str, ...]
     service_names: tuple[str, ...]
     session_id: str | None = None

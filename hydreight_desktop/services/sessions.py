@@ -156,6 +156,7 @@ def build_session_view(s: Session, row: ClinicalSession, now: datetime | None = 
         booking_id=row.booking_id,
         csp_id=row.csp_id,
         csp_name=csp_name(csp),
+        csp_time_zone=csp.default_time_zone,
         status=row.status,
         booking_status=booking.status,
         mode=booking.mode,
@@ -192,11 +193,26 @@ def session_for_booking(uow: UnitOfWork, actor: Actor, booking_id: str) -> Sessi
         return build_session_view(s, row)
 
 
-def _local_day_bounds(s: Session, business_id: str, day: date | None) -> tuple[datetime, datetime]:
-    tz = zone(s.scalar(select(Business.time_zone).where(Business.id == business_id)))
+def working_zone(s: Session, actor: Actor) -> str:
+    """A CSP's day runs in their own zone (a San Francisco nurse's 'today'); others the clinic's."""
+    if actor.role == Role.CSP:
+        tz = s.scalar(select(CspProfile.default_time_zone).where(CspProfile.staff_id == actor.user_id))
+        if tz:
+            return tz
+    return s.scalar(select(Business.time_zone).where(Business.id == actor.business_id))
+
+
+def _local_day_bounds(tz_name: str, day: date | None) -> tuple[datetime, datetime]:
+    tz = zone(tz_name)
     day = day or utcnow().astimezone(tz).date()
     start = datetime.combine(day, time(0), tzinfo=tz)
     return start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+
+
+def working_today(uow: UnitOfWork, actor: Actor) -> date:
+    """Today's date where the actor works (their own zone for a CSP), for the day list."""
+    with uow.read() as s:
+        return utcnow().astimezone(zone(working_zone(s, actor))).date()
 
 
 def day_bookings(
@@ -209,7 +225,7 @@ def day_bookings(
     actor.require(Permission.CONDUCT_SESSIONS)
     now = utcnow()
     with uow.read() as s:
-        start, end = _local_day_bounds(s, actor.business_id, day)
+        start, end = _local_day_bounds(working_zone(s, actor), day)
         query = select(Booking).where(
             Booking.business_id == actor.business_id,
             Booking.start_at >= start,
@@ -253,6 +269,7 @@ def _booking_row(s: Session, booking: Booking, now: datetime) -> SessionBookingR
         address=booking.address or "",
         csp_id=booking.csp_id,
         csp_name=csp_name(csp),
+        csp_time_zone=csp.default_time_zone,
         client_names=tuple(names),
         service_names=tuple(services),
         session_id=session.id if session else None,
@@ -277,7 +294,7 @@ def start_session(uow: UnitOfWork, actor: Actor, booking_id: str) -> SessionView
         ).first()
         if existing is not None:
             return build_session_view(s, existing, now)
-        start_day, _ = _local_day_bounds(s, actor.business_id, None)
+        start_day, _ = _local_day_bounds(csp.default_time_zone, None)
         if booking.start_at >= start_day + timedelta(days=1):
             raise DomainError(
                 "This booking is on a later day. A session can be started on the day of the booking."

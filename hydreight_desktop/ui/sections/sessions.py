@@ -95,10 +95,11 @@ class DayListPage(QWidget):
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd MMM d, yyyy")
-        self.day.setDate(self._today())
+        self.today_date = self._clinic_today()
+        self.day.setDate(self.today_date)
         self.day.dateChanged.connect(lambda _d: self.refresh())
         today = QPushButton("Today")
-        today.clicked.connect(lambda: self.day.setDate(self._today()))
+        today.clicked.connect(lambda: self.day.setDate(self.today_date))
         head.addWidget(self.day)
         head.addWidget(today)
         layout.addLayout(head)
@@ -134,9 +135,21 @@ class DayListPage(QWidget):
         actions.addWidget(self.start)
         layout.addLayout(actions)
 
-    def _today(self) -> QDate:
+    def _clinic_today(self) -> QDate:
         today = datetime.now(UTC).astimezone(zone(self.ctx.business.time_zone)).date()
         return QDate(today.year, today.month, today.day)
+
+    def load_today(self) -> None:
+        """Start on today where the user works (a CSP's own zone), then load the list."""
+        def show(today: date) -> None:
+            self.today_date = QDate(today.year, today.month, today.day)
+            if self.day.date() == self.today_date:
+                self.refresh()
+            else:
+                self.day.setDate(self.today_date)  # dateChanged refreshes
+
+        self.ctx.call(session_service.working_today, on_result=show,
+                      on_error=lambda e: show_error(self, e, "Could not load"))
 
     def refresh(self) -> None:
         qd = self.day.date()
@@ -155,7 +168,7 @@ class DayListPage(QWidget):
             status = BookingStatus(row.status).label
             if row.session_status == "in_progress":
                 status = "Session in progress"
-            values = [fmt.time(row.start_at), "\n".join(row.client_names), services, where,
+            values = [fmt.time(row.start_at, row.csp_time_zone), "\n".join(row.client_names), services, where,
                       row.csp_name, status]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -165,7 +178,7 @@ class DayListPage(QWidget):
         self.table.resizeRowsToContents()
         count = len(rows)
         self.subtitle.setText(
-            f"{count} booking{'s' if count != 1 else ''} · times in {self.ctx.business.time_zone}"
+            f"{count} booking{'s' if count != 1 else ''} · times in each provider's own zone"
         )
         self.empty.setText("" if rows else "No bookings on this day.")
         if rows and not self.table.selectedItems():
@@ -298,7 +311,8 @@ class ClientPanel(QWidget):
         self.mse_state.setStyleSheet(f"color: {colour};")
         m = client.latest_mse
         if m is not None and client.mse_state != "not_needed":
-            detail = f"Last MSE {fmt.datetime(m.examined_at)} by {m.examiner_name}: {m.outcome_text}"
+            detail = (f"Last MSE {fmt.datetime(m.examined_at, session.csp_time_zone)} by "
+                      f"{m.examiner_name}: {m.outcome_text}")
             detail += f"\n{m.vitals.summary()}"
             if m.hcp_reason:
                 detail += f"\nHCP: {m.hcp_reason}"
@@ -310,7 +324,7 @@ class ClientPanel(QWidget):
             t = client.treatment
             vials = "; ".join(f"{v.medication} {v.amount_text} (lot {v.lot_number})" for v in t.vials)
             self.done.setText(
-                f"Treated {fmt.time(t.performed_at)} by {t.performed_by_name}: "
+                f"Treated {fmt.time(t.performed_at, session.csp_time_zone)} by {t.performed_by_name}: "
                 f"{', '.join(t.service_names)}" + (f"\nVials: {vials}" if vials else "")
                 + (f"\nAdverse events: {t.adverse_events}" if t.adverse_events else "")
             )
@@ -402,12 +416,13 @@ class SessionPage(QWidget):
     def show_session(self, view: SessionView, keep_client: str | None = None) -> None:
         self.view = view
         fmt = self.ctx.fmt
-        self.title.setText(f"Session · {fmt.datetime(view.start_at, None)}")
+        tz = view.csp_time_zone
+        self.title.setText(f"Session · {fmt.datetime(view.start_at, tz)}")
         where = MODE_LABELS.get(view.mode, view.mode) + (f" · {view.address}" if view.address else "")
-        self.subtitle.setText(f"{view.csp_name} · {where} · started {fmt.time(view.started_at)} "
+        self.subtitle.setText(f"{view.csp_name} · {where} · started {fmt.time(view.started_at, tz)} "
                               f"by {view.started_by_name}")
         if view.is_finished:
-            self.banner.setText(f"Finished {fmt.datetime(view.finished_at)} by {view.finished_by_name}. "
+            self.banner.setText(f"Finished {fmt.datetime(view.finished_at, tz)} by {view.finished_by_name}. "
                                 "The records are closed; corrections are amendments in Records.")
         else:
             waiting = sum(1 for c in view.clients if c.state == ClientState.CHECKED_IN)
@@ -442,7 +457,8 @@ class SessionPage(QWidget):
     def open_mse(self, client: SessionClientView | None) -> None:
         if client is None:
             return
-        self.mse_form.set_client(client, self.ctx.business.name, self.ctx.fmt.time)
+        tz = self.view.csp_time_zone if self.view else None
+        self.mse_form.set_client(client, self.ctx.business.name, lambda t: self.ctx.fmt.time(t, tz))
         self.right.setCurrentWidget(self.mse_form)
 
     def open_treatment(self, client: SessionClientView | None) -> None:
@@ -523,7 +539,7 @@ class SessionsSection(QStackedWidget):
         self.session_page = SessionPage(self)
         self.addWidget(self.day_list)
         self.addWidget(self.session_page)
-        self.day_list.refresh()
+        self.day_list.load_today()
 
     def refresh(self) -> None:
         if self.currentWidget() is self.session_page and self.session_page.view is not None:
