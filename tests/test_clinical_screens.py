@@ -249,3 +249,29 @@ def test_the_visit_summary_prints_through_qt_page_by_page(qtbot, uow, clinic, tm
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert paint_pdf(printer, data) == 1
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_a_psf_service_without_approval_cannot_be_ticked_and_approval_is_requested_from_the_form(
+    qtbot, uow, runner, clinic, admin
+):
+    from PySide6.QtWidgets import QPushButton
+
+    from hydreight_desktop.domain.clinical.contraindications import ServiceKind
+
+    booking = book(uow, clinic, {clinic.maria: [clinic.glp1]})
+    view = session_service.start_session(uow, clinic.csp, booking)
+    mse_service.record_mse(uow, clinic.csp, view.clients[0].id, mse_form(kinds={ServiceKind.GLP1}))
+    section = SessionsSection(_ctx(uow, runner, clinic.csp, admin))
+    qtbot.addWidget(section)
+    _settle(runner, qtbot)
+    section.open_session(session_service.get_session(uow, clinic.csp, view.id))
+    page = section.session_page
+    page.open_treatment(page.view.clients[0])
+    check = page.treatment_form.service_checks[clinic.glp1]
+    assert not check.isEnabled() and not check.isChecked()
+    ask = next(b for b in page.treatment_form.findChildren(QPushButton) if b.text() == "Request approval")
+    ask.click()
+    _settle(runner, qtbot)
+    (pending,) = psf_service.pending_approvals(uow, clinic.hcp)
+    assert pending.service_name == "Semaglutide GLP-1" and pending.client_name == "Maria Lopez"
+    assert page.view.clients[0].services[0].psf_status.value == "pending"

@@ -215,8 +215,8 @@ class TreatmentFormWidget(QScrollArea):
             note = QLabel(f"Patient-specific · HCP approval: {status}")
             note.setObjectName("psfNote")
             rl.addWidget(note)
-            if blocked and line.psf_status in (None, PsfStatus.EXPIRED):
-                ask = QPushButton("Request approval")
+            if blocked and line.psf_status is not PsfStatus.PENDING:
+                ask = QPushButton("Request approval" if line.psf_status is None else "Request again")
                 ask.clicked.connect(lambda _=False, sid=line.service_id: self.request_approval.emit(sid))
                 rl.addWidget(ask)
         rl.addStretch(1)
