@@ -175,8 +175,9 @@ def seed_demo(uow: UnitOfWork, actor: Actor) -> DemoClinical:
             sessions += 1
             referrals += int(referred)
         wanted = s.execute(
-            select(BookingClient.client_id, Service.id)
+            select(BookingClient.client_id, Service.id, CspProfile.staff_id)
             .join(Booking, Booking.id == BookingClient.booking_id)
+            .join(CspProfile, CspProfile.id == Booking.csp_id)
             .join(BookingService, BookingService.booking_client_id == BookingClient.id)
             .join(Service, Service.id == BookingService.service_id)
             .where(
@@ -187,13 +188,15 @@ def seed_demo(uow: UnitOfWork, actor: Actor) -> DemoClinical:
             )
             .distinct()
         ).all()
+        requesters = {staff_id: _actor_for(s, actor.business_id, staff_id, Role.CSP)
+                      for _c, _s, staff_id in wanted}
     requested = []
-    for client_id, service_id in wanted:
-        try:
+    for client_id, service_id, staff_id in wanted:
+        try:  # the booking's CSP asks, as they would before the visit
             requested.append(psf_service.request_approval(
-                uow, actor, client_id, service_id, "Booked for the coming week"))
+                uow, requesters[staff_id], client_id, service_id, "Booked for the coming week"))
         except DomainError:
-            continue
+            continue  # already requested for an earlier booking of the same client
     approved = 0
     hcp = _hcp(uow, actor.business_id)
     if hcp is not None and requested:

@@ -63,6 +63,20 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def _records_button(tab: PsfTab | ReferralTab) -> QPushButton:
+    """Open the selected client's clinical timeline before deciding."""
+    button = QPushButton(icon("fa5s.notes-medical"), "Client's clinical records")
+
+    def open_records() -> None:
+        item = tab.selected()
+        if item is not None:
+            client_id = item.client_id if isinstance(item, PsfApprovalView) else item.mse.client_id
+            tab.ctx.navigate("records", client_id=client_id)
+
+    button.clicked.connect(open_records)
+    return button
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for i, values in enumerate(rows):
@@ -94,6 +108,7 @@ class PsfTab(QWidget):
         self.info = QLabel("")
         self.info.setWordWrap(True)
         dl.addWidget(self.info)
+        dl.addWidget(_records_button(self), 0, Qt.AlignmentFlag.AlignLeft)
         approve_box = QGroupBox("Approve")
         form = QFormLayout(approve_box)
         self.protocol = QLineEdit()
@@ -229,6 +244,7 @@ class ReferralTab(QWidget):
         self.info.setTextFormat(Qt.TextFormat.RichText)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         dl.addWidget(self.info)
+        dl.addWidget(_records_button(self), 0, Qt.AlignmentFlag.AlignLeft)
         box = QGroupBox("Decision")
         bl = QVBoxLayout(box)
         self.reason = QPlainTextEdit()
