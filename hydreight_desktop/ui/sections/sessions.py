@@ -307,6 +307,7 @@ class ClientPanel(QWidget):
             parts.append(f"• {text}")
         self.services.setText("<b>Services</b><br>" + "<br>".join(parts))
         label, colour = MSE_STATE_TEXT[client.mse_state]
+        self.mse_state.setVisible(client.state != ClientState.NOT_TREATED)
         self.mse_state.setText(label)
         self.mse_state.setStyleSheet(f"color: {colour};")
         m = client.latest_mse
