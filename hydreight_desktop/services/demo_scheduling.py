@@ -58,9 +58,16 @@ class DemoScheduling:
     history: int
 
 
+# Clients are booked with a CSP who works in their part of the country: a New York nurse
+# does not drive to Los Angeles.
+WEST_COAST_STATES = frozenset({"CA", "NV", "OR", "WA", "AZ"})
+WEST_COAST_ZONES = frozenset({"America/Los_Angeles", "America/Phoenix", "America/Vancouver"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Catalogue:
     clients: tuple[tuple[str, str | None], ...]  # client id, default address text
+    west_coast: frozenset[str]  # ids of clients whose default address is on the west coast
     callout_services: tuple[tuple[str, int], ...]  # id, minutes
     facility_services: tuple[tuple[str, int], ...]
     psf_services: tuple[str, ...]
@@ -86,16 +93,20 @@ def _front_desk(uow: UnitOfWork, actor: Actor) -> Actor:
 
 def _catalogue(uow: UnitOfWork, business_id: str) -> _Catalogue:
     with uow.read() as s:
+        default_addresses = s.scalars(
+            select(ClientAddress).where(
+                ClientAddress.business_id == business_id, ClientAddress.is_default.is_(True)
+            )
+        ).all()
         addresses = {
             a.client_id: ", ".join(
                 p for p in (a.line1, a.line2, a.city, f"{a.state} {a.postal_code}".strip()) if p
             )
-            for a in s.scalars(
-                select(ClientAddress).where(
-                    ClientAddress.business_id == business_id, ClientAddress.is_default.is_(True)
-                )
-            )
+            for a in default_addresses
         }
+        west_coast = frozenset(
+            a.client_id for a in default_addresses if a.state.upper() in WEST_COAST_STATES
+        )
         clients = tuple(
             (cid, addresses.get(cid))
             for cid in s.scalars(
@@ -119,6 +130,7 @@ def _catalogue(uow: UnitOfWork, business_id: str) -> _Catalogue:
     everyday = ivs or tuple((x.id, x.duration_minutes) for x in services)
     return _Catalogue(
         clients=clients,
+        west_coast=west_coast,
         callout_services=everyday,
         facility_services=everyday + shots,
         psf_services=tuple(x.id for x in services if x.patient_specific),
@@ -126,12 +138,18 @@ def _catalogue(uow: UnitOfWork, business_id: str) -> _Catalogue:
     )
 
 
+def _nearby(cat: _Catalogue, csp: CspChoice) -> list[tuple[str, str | None]]:
+    """The clients living in the CSP's part of the country (all of them if none do)."""
+    csp_in_west = csp.time_zone in WEST_COAST_ZONES
+    return [c for c in cat.clients if (c[0] in cat.west_coast) == csp_in_west] or list(cat.clients)
+
+
 def _clients_for(
-    rng: random.Random, cat: _Catalogue, mode: Mode, busy: set[str]
+    rng: random.Random, cat: _Catalogue, csp: CspChoice, mode: Mode, busy: set[str]
 ) -> tuple[list[BookingClientForm], str | None]:
-    """One to four clients (a family or a group at one address) with their services."""
+    """One to four clients (a family or a group at one address) near the CSP, with services."""
     size = rng.choices((1, 2, 3, 4), weights=(10, 4, 2, 1))[0]
-    free = [c for c in cat.clients if c[0] not in busy]
+    free = [c for c in _nearby(cat, csp) if c[0] not in busy]
     if not free:
         return [], None
     chosen = rng.sample(free, min(size, len(free)))
@@ -163,7 +181,7 @@ def _book_day(
         if len(made) >= wanted:
             break
         mode = rng.choice(csp.modes)
-        clients, address = _clients_for(rng, cat, mode, busy_by_day.setdefault(day, set()))
+        clients, address = _clients_for(rng, cat, csp, mode, busy_by_day.setdefault(day, set()))
         if not clients:
             break
         minutes = sum(
@@ -208,7 +226,8 @@ def _history(uow: UnitOfWork, desk: Actor, cat: _Catalogue, csps: list[CspChoice
         }
         for hour, status, n in plan:
             csp = csps[n % len(csps)]
-            client_id, address = cat.clients[n % len(cat.clients)]
+            nearby = _nearby(cat, csp)
+            client_id, address = nearby[n % len(nearby)]
             service = service_rows[cat.callout_services[n % len(cat.callout_services)][0]]
             start = datetime.combine(yesterday, time(hour), tzinfo=zone(tz))
             mode = Mode.CALLOUT if Mode.CALLOUT in csp.modes else Mode.FACILITY

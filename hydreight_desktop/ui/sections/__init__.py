@@ -40,6 +40,8 @@ SECTIONS: list[SectionSpec] = [
         f"{_UI}.home:HomeSection",
         "Ctrl+1",
     ),
+    SectionSpec("schedule", "Schedule", "fa5s.calendar-alt", Permission.VIEW_SCHEDULE, f"{_UI}.schedule:ScheduleSection"),  # noqa: E501
+    SectionSpec("today", "Today", "fa5s.clipboard-list", Permission.VIEW_SCHEDULE, f"{_UI}.today:TodaySection"),  # noqa: E501
     SectionSpec(
         "sessions",
         "Sessions",

@@ -1,0 +1,1 @@
+"""The schedule view: a custom-painted day/week grid of CSP bookings."""
