@@ -1,5 +1,17 @@
 """Every model, imported so that ``Base.metadata`` knows all tables (Alembic and tests rely on it)."""
 
+from hydreight_desktop.store.models.clinical import (
+    ClinicalAmendment,
+    ClinicalSession,
+    MseDecision,
+    MseRecord,
+    PsfDecision,
+    PsfRequest,
+    SessionClient,
+    Treatment,
+    TreatmentService,
+    Vial,
+)
 from hydreight_desktop.store.models.handouts import LinkCode
 from hydreight_desktop.store.models.infra import AuditEntry, DeviceState, OutboxEntry
 from hydreight_desktop.store.models.scheduling import Booking, BookingClient, BookingService
@@ -16,6 +28,16 @@ from hydreight_desktop.store.models.setup import (
 )
 
 __all__ = [
+    "ClinicalAmendment",
+    "ClinicalSession",
+    "MseDecision",
+    "MseRecord",
+    "PsfDecision",
+    "PsfRequest",
+    "SessionClient",
+    "Treatment",
+    "TreatmentService",
+    "Vial",
     "AuditEntry",
     "Booking",
     "BookingClient",

@@ -43,6 +43,27 @@ SECTIONS: list[SectionSpec] = [
     SectionSpec("schedule", "Schedule", "fa5s.calendar-alt", Permission.VIEW_SCHEDULE, f"{_UI}.schedule:ScheduleSection"),  # noqa: E501
     SectionSpec("today", "Today", "fa5s.clipboard-list", Permission.VIEW_SCHEDULE, f"{_UI}.today:TodaySection"),  # noqa: E501
     SectionSpec(
+        "sessions",
+        "Sessions",
+        "fa5s.stethoscope",
+        Permission.CONDUCT_SESSIONS,
+        f"{_UI}.sessions:SessionsSection",
+    ),
+    SectionSpec(
+        "approvals",
+        "Approvals",
+        "fa5s.user-md",
+        Permission.APPROVE_CLINICAL,
+        f"{_UI}.approvals:ApprovalsSection",
+    ),
+    SectionSpec(
+        "records",
+        "Clinical records",
+        "fa5s.notes-medical",
+        Permission.VIEW_CLINICAL_RECORDS,
+        f"{_UI}.records:RecordsSection",
+    ),
+    SectionSpec(
         "clients", "Clients", "fa5s.address-book", Permission.VIEW_CLIENTS,
         f"{_UI}.clients:ClientsSection",
     ),
