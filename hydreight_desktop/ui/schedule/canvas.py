@@ -254,8 +254,9 @@ class ScheduleCanvas(QWidget):
                 continue
             self._paint_lane_background(painter, lane)
         self._paint_grid_lines(painter)
+        top_visible = float(self.visibleRegion().boundingRect().top())
         for lane in self._layout.lanes:
-            self._paint_blocked(painter, lane)
+            self._paint_blocked(painter, lane, top_visible)
         for item in self.placed_blocks():
             if item.rect.intersects(visible):
                 self._paint_booking(painter, item)
@@ -294,7 +295,8 @@ class ScheduleCanvas(QWidget):
         painter.drawLine(QPointF(right - 1, 0), QPointF(right - 1, height))
         painter.restore()
 
-    def _paint_blocked(self, painter: QPainter, lane) -> None:
+    def _paint_blocked(self, painter: QPainter, lane, top_visible: float = 0.0) -> None:
+        """Hatch vacations and block times; their label stays in view while scrolling."""
         csp = self._data.csp(lane.csp_id)
         if csp is None:
             return
@@ -310,8 +312,9 @@ class ScheduleCanvas(QWidget):
             painter.setFont(self._block_bold)
             metrics = QFontMetricsF(self._block_bold)
             text = _fit(label, self._block_bold, rect.width() - 10)
-            if text and rect.height() >= metrics.height() + 4:
-                box = QRectF(rect.left() + 3, rect.top() + 3, metrics.horizontalAdvance(text) + 6,
+            label_top = max(rect.top(), top_visible) + 3
+            if text and rect.bottom() - label_top >= metrics.height() + 1:
+                box = QRectF(rect.left() + 3, label_top, metrics.horizontalAdvance(text) + 6,
                              metrics.height() + 2)
                 painter.fillRect(box, palette.BLOCKED_FILL)
                 painter.setPen(palette.BLOCKED_TEXT)
@@ -338,7 +341,7 @@ class ScheduleCanvas(QWidget):
         """Time, client(s) and services, as much as fits; narrow blocks get the short form."""
         metrics = QFontMetricsF(self._block_font)
         line = metrics.height()
-        inner = rect.adjusted(4, 1, -3, -1)
+        inner = rect.adjusted(3, 1, -2, -1)
         badge = min(13.0, inner.height() - 1)
         show_badge = inner.width() >= 56 and badge >= 9
         if show_badge:
@@ -348,14 +351,20 @@ class ScheduleCanvas(QWidget):
         title = booking.title
         narrow = inner.width() < 90
         start_text = clock(booking.start_utc, self._tz, with_suffix=not narrow)
+        tiny = inner.width() < 48
+        if tiny:
+            title = _initials(title)
+            start_text = clock(booking.start_utc, self._tz, with_suffix=False)
         if inner.height() < line * 2:
-            lines = [(self._block_bold, f"{start_text} {title}", False)]
+            lines = [(self._block_bold, title if tiny else f"{start_text} {title}", False)]
+        elif tiny:
+            lines = [(self._block_bold, title, True), (self._block_font, start_text, False)]
         elif narrow:
             lines = [(self._block_font, start_text, False), (self._block_bold, title, True)]
         else:
             when = time_range(booking.start_utc, booking.end_utc, self._tz)
             lines = [(self._block_font, when, False), (self._block_bold, title, True)]
-        if booking.detail and inner.height() >= line * 3:
+        if booking.detail and inner.height() >= line * 3 and not tiny:
             lines.append((self._block_font, booking.detail, False))
         painter.setPen(QColor(style.text))
         y = inner.top()
@@ -593,6 +602,12 @@ class ScheduleCanvas(QWidget):
         if not self._editable:
             return ""
         return f"Book {_escape(csp.name)} at {clock(slot[1], self._tz)}"
+
+
+def _initials(title: str) -> str:
+    """'Anna Smith' -> 'AS' (the first client of a group): enough to tell blocks apart."""
+    first = title.split(",")[0].split(" + ")[0]
+    return "".join(word[0] for word in first.split()[:2] if word).upper()
 
 
 def _fit(text: str, font: QFont, width: float) -> str:
