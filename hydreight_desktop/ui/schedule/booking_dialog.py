@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hydreight_desktop.domain.clock import zone
+from hydreight_desktop.domain.clock import utcnow, zone
 from hydreight_desktop.services import scheduling
 from hydreight_desktop.services.scheduling_records import (
     BookingClientForm,
@@ -204,7 +204,7 @@ class NewBookingDialog(QDialog):
 
     # ----- choices ---------------------------------------------------------------------------
     def _today(self) -> date:
-        return datetime.now(self._tz).date()
+        return utcnow().astimezone(self._tz).date()
 
     def _load_choices(self) -> None:
         self._ctx.call(scheduling.list_csps_for_booking, on_result=self._set_csps,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -29,6 +29,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
+from hydreight_desktop.domain.clock import utcnow
+
 from . import palette
 from .geometry import ScheduleLayout, pack_side_by_side
 from .labels import clock, time_range
@@ -46,7 +48,7 @@ Clock = Callable[[], datetime]
 
 
 def _system_now() -> datetime:
-    return datetime.now(UTC)
+    return utcnow()
 
 
 @dataclass(slots=True)
