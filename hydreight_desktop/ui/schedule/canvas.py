@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -93,6 +93,13 @@ class ScheduleCanvas(QWidget):
         self._drag: _Drag | None = None
         self._gutter_x = 0.0
         self._editable = True
+        self._refused: BookingBlock | None = None
+        self._refused_opacity = 0.0
+        self._fade = QVariantAnimation(self)
+        self._fade.setStartValue(1.0)
+        self._fade.setEndValue(0.0)
+        self._fade.setDuration(700)
+        self._fade.valueChanged.connect(self._on_fade)
         self._placed: list[PlacedBlock] | None = None
         self._layout = ScheduleLayout.build(self._days, self._csp_ids, 800)
         self.setMouseTracking(True)
@@ -156,10 +163,27 @@ class ScheduleCanvas(QWidget):
     def pending_move(self, booking_id: str) -> tuple[str, datetime] | None:
         return self._pending.get(booking_id)
 
-    def settle_move(self, booking_id: str) -> None:
-        """Forget a pending move (the service answered: new data follows, or it snaps back)."""
-        if self._pending.pop(booking_id, None) is not None:
-            self._changed()
+    def settle_move(self, booking_id: str, *, refused: bool = False) -> None:
+        """Forget a pending move (the service answered: new data follows, or it snaps back).
+
+        A refused move leaves a fading outline where it was dropped, so the eye follows
+        the block back to its place.
+        """
+        move = self._pending.pop(booking_id, None)
+        if move is None:
+            return
+        original = self._data.booking(booking_id)
+        if refused and original is not None:
+            self._refused = original.moved(*move)
+            self._fade.stop()
+            self._fade.start()
+        self._changed()
+
+    def _on_fade(self, value: float) -> None:
+        self._refused_opacity = float(value)
+        if value <= 0:
+            self._refused = None
+        self.update()
 
     # ----- geometry -------------------------------------------------------------------------
     def _relayout(self) -> None:
@@ -384,12 +408,21 @@ class ScheduleCanvas(QWidget):
             y += line
 
     def _paint_drag(self, painter: QPainter) -> None:
+        if self._refused is not None and self._refused_opacity > 0:
+            painter.save()
+            painter.setOpacity(self._refused_opacity)
+            self._paint_ghost(painter, self._refused, palette.NOW_LINE)
+            painter.restore()
         if self._drag is None:
             return
         original = self._data.booking(self._drag.booking_id)
         if original is None:
             return
-        ghost = original.moved(self._drag.csp_id, self._drag.start_utc)
+        self._paint_ghost(painter, original.moved(self._drag.csp_id, self._drag.start_utc),
+                          palette.SELECTION)
+
+    def _paint_ghost(self, painter: QPainter, ghost: BookingBlock, outline: QColor) -> None:
+        """A dashed copy of a booking at another place (while dragging, or just refused)."""
         style = palette.style_for(ghost.status)
         for lane in self._layout.lanes:
             if lane.csp_id != ghost.csp_id:
@@ -401,7 +434,7 @@ class ScheduleCanvas(QWidget):
             rect = QRectF(lane.x + 3, y0 + 1, lane.width - 6,
                           max(self._layout.y_for(span[1]) - y0, 14.0) - 2)
             painter.save()
-            painter.setPen(QPen(palette.SELECTION, 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(outline, 2, Qt.PenStyle.DashLine))
             fill = QColor(style.fill)
             fill.setAlpha(200)
             painter.setBrush(fill)

@@ -128,7 +128,7 @@ class ScheduleView(QWidget):
 
     def refuse_reschedule(self, booking_id: str, message: str) -> None:
         """The service refused: the block goes back where it was and the reason is shown."""
-        self.canvas.settle_move(booking_id)
+        self.canvas.settle_move(booking_id, refused=True)
         self.message.show_error(message)
 
     def set_editable(self, editable: bool) -> None:
