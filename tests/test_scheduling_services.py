@@ -600,3 +600,20 @@ def test_adding_a_client_cannot_push_another_client_into_a_clash(uow, clinic):
     )
     with pytest.raises(ConflictError, match="Maria Lopez already has a booking with Leo Park"):
         sched.add_booking_client(uow, clinic.desk, rec.id, one(clinic.clients[1], clinic.iv))
+
+
+def test_free_times_offered_for_a_client_leave_out_when_they_are_booked_elsewhere(uow, clinic):
+    booked = sched.create_booking(uow, clinic.desk, form(clinic, clinic_at(clinic, 12)))
+    client = clinic.clients[0]
+    with_leo = sched.find_slots(uow, clinic.desk, clinic.leo, "callout", 60, clinic.day)
+    for_client = sched.find_slots(
+        uow, clinic.desk, clinic.leo, "callout", 60, clinic.day, client_ids=[client]
+    )
+    assert any(s.start_at < booked.end_at and booked.start_at < s.end_at for s in with_leo)
+    assert for_client and all(
+        not (s.start_at < booked.end_at and booked.start_at < s.end_at) for s in for_client
+    )
+    any_csp = sched.slots_with_any_csp(
+        uow, clinic.desk, "callout", 60, clinic.day, client_ids=[client]
+    )
+    assert all(not (s.start_at < booked.end_at and booked.start_at < s.end_at) for s in any_csp)

@@ -49,6 +49,7 @@ from hydreight_desktop.services.scheduling_records import (
 )
 from hydreight_desktop.services.scheduling_store import (
     booking_record,
+    client_busy_spans,
     get_booking_row,
     load_calendar,
     load_calendars,
@@ -113,10 +114,12 @@ def find_slots(
     last_day: date | None = None,
     *,
     ignore_booking_id: str | None = None,
+    client_ids: Sequence[str] = (),
 ) -> list[SlotRecord]:
     """Every start a booking of ``duration_minutes`` can take with the CSP, over clinic days
-    ``first_day``..``last_day`` (inclusive). Empty when the CSP is not bookable (ask
-    ``why_not_bookable`` for the reasons)."""
+    ``first_day``..``last_day`` (inclusive). With ``client_ids``, starts when any of those
+    clients is already booked elsewhere are left out too. Empty when the CSP is not bookable
+    (ask ``why_not_bookable`` for the reasons)."""
     actor.require(Permission.VIEW_SCHEDULE)
     m = parse_mode(mode)
     minutes = _duration(duration_minutes)
@@ -126,10 +129,44 @@ def find_slots(
         cal = load_calendar(
             s, actor.business_id, csp_id, frm, to + timedelta(minutes=minutes), rules
         )
+        clients_busy = client_busy_spans(
+            s,
+            actor.business_id,
+            client_ids,
+            frm,
+            to + timedelta(minutes=minutes),
+            ignore_booking_id=ignore_booking_id,
+        )
     slots = rules_mod.find_slots(
         cal, m, minutes, frm, to, utcnow(), rules, ignore_booking_id=ignore_booking_id
     )
-    return [SlotRecord(cal.csp_id, cal.name, m, x.start, x.end) for x in slots]
+    return [
+        SlotRecord(cal.csp_id, cal.name, m, x.start, x.end)
+        for x in slots
+        if not any(
+            x.start < busy_end and busy_start < x.end for busy_start, busy_end in clients_busy
+        )
+    ]
+
+
+def slots_with_any_csp(
+    uow: UnitOfWork,
+    actor: Actor,
+    mode: str,
+    duration_minutes: int,
+    day: date,
+    *,
+    client_ids: Sequence[str] = (),
+) -> list[SlotRecord]:
+    """“First available” for a day: every free start with any live CSP offering ``mode``
+    (the first CSP listed wins a start several have)."""
+    found: dict[datetime, SlotRecord] = {}
+    for csp in list_csps_for_booking(uow, actor, mode, live_only=True):
+        for slot in find_slots(
+            uow, actor, csp.id, mode, duration_minutes, day, client_ids=client_ids
+        ):
+            found.setdefault(slot.start_at, slot)
+    return [found[start] for start in sorted(found)]
 
 
 def first_available(

@@ -179,6 +179,34 @@ def load_calendar(
     return load_calendars(s, business_id, [csp_id], frm, to, rules)[0]
 
 
+def client_busy_spans(
+    s: Session,
+    business_id: str,
+    client_ids: Iterable[str],
+    start: datetime,
+    end: datetime,
+    *,
+    ignore_booking_id: str | None = None,
+) -> list[tuple[datetime, datetime]]:
+    """When any of these clients is already booked (with any CSP) between ``start`` and ``end``."""
+    ids = list(set(client_ids))
+    if not ids:
+        return []
+    query = (
+        select(Booking.start_at, Booking.end_at)
+        .join(BookingClient, BookingClient.booking_id == Booking.id)
+        .where(
+            Booking.business_id == business_id,
+            BookingClient.client_id.in_(ids),
+            Booking.status.in_(TIME_HOLDING_STATUSES),
+            and_(Booking.start_at < end, Booking.end_at > start),
+        )
+    )
+    if ignore_booking_id:
+        query = query.where(Booking.id != ignore_booking_id)
+    return [(row.start_at, row.end_at) for row in s.execute(query)]
+
+
 def check_clients_free(
     s: Session,
     business_id: str,

@@ -368,12 +368,13 @@ class NewBookingDialog(QDialog):
     def _request_slots(self, ticket: int, minutes: int) -> None:
         on_result = lambda slots: self._show_slots(ticket, slots)  # noqa: E731
         on_error = lambda error: self._slots_failed(ticket, error)  # noqa: E731
+        client_ids = tuple(c.client_id for c in self.client_forms())
         if self.csp_id is None:
-            self._ctx.call(slots_with_any_csp, self.mode, minutes, self.day,
-                           on_result=on_result, on_error=on_error)
+            self._ctx.call(scheduling.slots_with_any_csp, self.mode, minutes, self.day,
+                           client_ids=client_ids, on_result=on_result, on_error=on_error)
         else:
             self._ctx.call(scheduling.find_slots, self.csp_id, self.mode, minutes, self.day,
-                           on_result=on_result, on_error=on_error)
+                           client_ids=client_ids, on_result=on_result, on_error=on_error)
 
     def _slot_text(self, slot: SlotRecord) -> str:
         fmt = self._ctx.fmt
@@ -477,18 +478,6 @@ class NewBookingDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.message.show_error(error_text(error))
-
-
-def slots_with_any_csp(uow, actor, mode: str, minutes: int, day: date) -> list[SlotRecord]:
-    """“First available”: every free start that day with any live CSP (earliest CSP per start).
-
-    Runs on the DB worker; it only combines two scheduling service calls.
-    """
-    found: dict[datetime, SlotRecord] = {}
-    for csp in scheduling.list_csps_for_booking(uow, actor, mode, live_only=True):
-        for slot in scheduling.find_slots(uow, actor, csp.id, mode, minutes, day):
-            found.setdefault(slot.start_at, slot)
-    return [found[start] for start in sorted(found)]
 
 
 def summary_html(quote: BookingQuote, money) -> str:
