@@ -284,3 +284,13 @@ def test_a_csp_day_list_follows_the_csps_own_time_zone(uow, clinic):
     assert [r.booking_id for r in sessions.day_bookings(uow, clinic.csp, today_la)] == [booking]
     assert sessions.day_bookings(uow, clinic.admin, today_la) == []
     assert sessions.day_bookings(uow, clinic.csp, today_la)[0].csp_time_zone == "America/Los_Angeles"
+
+
+def test_a_client_not_cleared_today_gets_no_treatment_at_all(uow, clinic):
+    view = sessions.start_session(uow, clinic.csp, book(uow, clinic, {clinic.maria: [clinic.iv, clinic.b12]}))
+    sc = view.clients[0].id
+    fever = mse_form(vitals=Vitals(122, 78, 72, 101.5, TemperatureUnit.F, 98), outcome=MseOutcome.NOT_CLEARED)
+    mse_service.record_mse(uow, clinic.csp, sc, fever)
+    with pytest.raises(DomainError, match="not cleared at today's MSE"):
+        sessions.record_treatment(uow, clinic.csp, sc, TreatmentForm((clinic.b12,), (saline(),)))
+    assert sessions.mark_not_treated(uow, clinic.csp, sc, "Not cleared at the MSE").clients[0].state == "not_treated"
