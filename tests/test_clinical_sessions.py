@@ -294,3 +294,19 @@ def test_a_client_not_cleared_today_gets_no_treatment_at_all(uow, clinic):
     with pytest.raises(DomainError, match="not cleared at today's MSE"):
         sessions.record_treatment(uow, clinic.csp, sc, TreatmentForm((clinic.b12,), (saline(),)))
     assert sessions.mark_not_treated(uow, clinic.csp, sc, "Not cleared at the MSE").clients[0].state == "not_treated"
+
+
+def test_a_service_with_its_own_clearance_period_needs_a_new_mse_sooner(uow, clinic, monkeypatch):
+    from hydreight_desktop.store.models import Service
+
+    with uow.write(clinic.admin, "test.validity") as s:
+        s.get(Service, clinic.glp1).mse_validity_days = 7  # GLP-1: weekly screening
+    first = sessions.start_session(uow, clinic.csp, book(uow, clinic, {clinic.maria: [clinic.iv]}))
+    mse_service.record_mse(uow, clinic.csp, first.clients[0].id, mse_form())
+    later = utcnow() + timedelta(days=8)
+    monkeypatch.setattr(sessions, "utcnow", lambda: later)
+    iv_only = book(uow, clinic, {clinic.maria: [clinic.iv]}, start=later - timedelta(minutes=5))
+    with_glp1 = book(uow, clinic, {clinic.maria: [clinic.glp1]}, start=later - timedelta(minutes=4))
+    # the IV follows the business's 365 days; the GLP-1 service's own 7 days have passed
+    assert sessions.start_session(uow, clinic.csp, iv_only).clients[0].mse_state == "cleared"
+    assert sessions.start_session(uow, clinic.csp, with_glp1).clients[0].mse_state == "needed"
