@@ -54,7 +54,9 @@ def test_starting_a_session_checks_every_client_in_and_puts_the_booking_in_sessi
 
 def test_starting_again_resumes_the_same_session(uow, clinic):
     booking = book(uow, clinic, {clinic.maria: [clinic.iv]})
+    assert sessions.session_for_booking(uow, clinic.csp, booking) is None
     first = sessions.start_session(uow, clinic.csp, booking)
+    assert sessions.session_for_booking(uow, clinic.csp, booking).id == first.id
     assert sessions.start_session(uow, clinic.csp, booking).id == first.id
     assert _count(uow, ClinicalSession) == 1
 
