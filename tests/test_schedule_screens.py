@@ -266,3 +266,21 @@ def test_two_desks_booking_the_same_time_the_second_gets_the_next_free_times(qtb
     assert "already" in second.message.text()
     assert second.slot_list.count() > 0
     assert second.selected_slot().start_at != start
+
+
+def test_tab_walks_the_booking_form_from_top_to_bottom(qtbot, ctx, clinic):
+    dialog = NewBookingDialog(ctx)
+    qtbot.addWidget(dialog)
+    settle(ctx, dialog)
+    second = dialog.add_client_row()
+    order, widget = [], dialog.date_edit
+    for _ in range(40):
+        widget = widget.nextInFocusChain()
+        order.append(widget)
+        if widget is dialog.slot_list:
+            break
+    first = dialog.rows[0]
+    positions = [order.index(w) for w in (first.search, first.services, second.search,
+                                          second.services, dialog.add_client_button,
+                                          dialog.slot_list)]
+    assert positions == sorted(positions)

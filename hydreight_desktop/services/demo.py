@@ -120,6 +120,7 @@ def _add_csp(uow: UnitOfWork, actor: Actor, spec: DemoCsp, today: date) -> str:
 # later seeders credit or conduct them).
 CAPABILITY_SEEDERS = (
     "hydreight_desktop.services.demo_scheduling",
+    "hydreight_desktop.services.demo_clinical",
     "hydreight_desktop.services.demo_handouts",
 )
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hydreight_desktop.domain.clock import zone
+from hydreight_desktop.domain.clock import utcnow, zone
 from hydreight_desktop.services import scheduling
 from hydreight_desktop.services.scheduling_records import (
     BookingClientForm,
@@ -204,7 +204,7 @@ class NewBookingDialog(QDialog):
 
     # ----- choices ---------------------------------------------------------------------------
     def _today(self) -> date:
-        return datetime.now(self._tz).date()
+        return utcnow().astimezone(self._tz).date()
 
     def _load_choices(self) -> None:
         self._ctx.call(scheduling.list_csps_for_booking, on_result=self._set_csps,
@@ -270,6 +270,16 @@ class NewBookingDialog(QDialog):
         for number, row in enumerate(self.rows, start=1):
             row.set_number(number)
             row.set_removable(len(self.rows) > 1)
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        """Tab walks the form top to bottom: day, each client row, add client, free times."""
+        chain: list[QWidget] = [self.date_edit]
+        for row in self.rows:
+            chain += [row.search, row.new_button, row.services, row.remove_button]
+        chain += [self.add_client_button, self.slot_list, self.why_button, self.book_button]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _fill_address(self) -> None:
         """A callout goes to the first client's default address unless one was typed."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,6 +28,8 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+from hydreight_desktop.domain.clock import utcnow
 
 from . import palette
 from .geometry import ScheduleLayout, pack_side_by_side
@@ -46,7 +48,7 @@ Clock = Callable[[], datetime]
 
 
 def _system_now() -> datetime:
-    return datetime.now(UTC)
+    return utcnow()
 
 
 @dataclass(slots=True)
@@ -91,6 +93,13 @@ class ScheduleCanvas(QWidget):
         self._drag: _Drag | None = None
         self._gutter_x = 0.0
         self._editable = True
+        self._refused: BookingBlock | None = None
+        self._refused_opacity = 0.0
+        self._fade = QVariantAnimation(self)
+        self._fade.setStartValue(1.0)
+        self._fade.setEndValue(0.0)
+        self._fade.setDuration(700)
+        self._fade.valueChanged.connect(self._on_fade)
         self._placed: list[PlacedBlock] | None = None
         self._layout = ScheduleLayout.build(self._days, self._csp_ids, 800)
         self.setMouseTracking(True)
@@ -154,10 +163,27 @@ class ScheduleCanvas(QWidget):
     def pending_move(self, booking_id: str) -> tuple[str, datetime] | None:
         return self._pending.get(booking_id)
 
-    def settle_move(self, booking_id: str) -> None:
-        """Forget a pending move (the service answered: new data follows, or it snaps back)."""
-        if self._pending.pop(booking_id, None) is not None:
-            self._changed()
+    def settle_move(self, booking_id: str, *, refused: bool = False) -> None:
+        """Forget a pending move (the service answered: new data follows, or it snaps back).
+
+        A refused move leaves a fading outline where it was dropped, so the eye follows
+        the block back to its place.
+        """
+        move = self._pending.pop(booking_id, None)
+        if move is None:
+            return
+        original = self._data.booking(booking_id)
+        if refused and original is not None:
+            self._refused = original.moved(*move)
+            self._fade.stop()
+            self._fade.start()
+        self._changed()
+
+    def _on_fade(self, value: float) -> None:
+        self._refused_opacity = float(value)
+        if value <= 0:
+            self._refused = None
+        self.update()
 
     # ----- geometry -------------------------------------------------------------------------
     def _relayout(self) -> None:
@@ -254,8 +280,9 @@ class ScheduleCanvas(QWidget):
                 continue
             self._paint_lane_background(painter, lane)
         self._paint_grid_lines(painter)
+        top_visible = float(self.visibleRegion().boundingRect().top())
         for lane in self._layout.lanes:
-            self._paint_blocked(painter, lane)
+            self._paint_blocked(painter, lane, top_visible)
         for item in self.placed_blocks():
             if item.rect.intersects(visible):
                 self._paint_booking(painter, item)
@@ -294,7 +321,8 @@ class ScheduleCanvas(QWidget):
         painter.drawLine(QPointF(right - 1, 0), QPointF(right - 1, height))
         painter.restore()
 
-    def _paint_blocked(self, painter: QPainter, lane) -> None:
+    def _paint_blocked(self, painter: QPainter, lane, top_visible: float = 0.0) -> None:
+        """Hatch vacations and block times; their label stays in view while scrolling."""
         csp = self._data.csp(lane.csp_id)
         if csp is None:
             return
@@ -310,8 +338,9 @@ class ScheduleCanvas(QWidget):
             painter.setFont(self._block_bold)
             metrics = QFontMetricsF(self._block_bold)
             text = _fit(label, self._block_bold, rect.width() - 10)
-            if text and rect.height() >= metrics.height() + 4:
-                box = QRectF(rect.left() + 3, rect.top() + 3, metrics.horizontalAdvance(text) + 6,
+            label_top = max(rect.top(), top_visible) + 3
+            if text and rect.bottom() - label_top >= metrics.height() + 1:
+                box = QRectF(rect.left() + 3, label_top, metrics.horizontalAdvance(text) + 6,
                              metrics.height() + 2)
                 painter.fillRect(box, palette.BLOCKED_FILL)
                 painter.setPen(palette.BLOCKED_TEXT)
@@ -338,7 +367,7 @@ class ScheduleCanvas(QWidget):
         """Time, client(s) and services, as much as fits; narrow blocks get the short form."""
         metrics = QFontMetricsF(self._block_font)
         line = metrics.height()
-        inner = rect.adjusted(4, 1, -3, -1)
+        inner = rect.adjusted(3, 1, -2, -1)
         badge = min(13.0, inner.height() - 1)
         show_badge = inner.width() >= 56 and badge >= 9
         if show_badge:
@@ -348,14 +377,20 @@ class ScheduleCanvas(QWidget):
         title = booking.title
         narrow = inner.width() < 90
         start_text = clock(booking.start_utc, self._tz, with_suffix=not narrow)
+        tiny = inner.width() < 48
+        if tiny:
+            title = _initials(title)
+            start_text = clock(booking.start_utc, self._tz, with_suffix=False)
         if inner.height() < line * 2:
-            lines = [(self._block_bold, f"{start_text} {title}", False)]
+            lines = [(self._block_bold, title if tiny else f"{start_text} {title}", False)]
+        elif tiny:
+            lines = [(self._block_bold, title, True), (self._block_font, start_text, False)]
         elif narrow:
             lines = [(self._block_font, start_text, False), (self._block_bold, title, True)]
         else:
             when = time_range(booking.start_utc, booking.end_utc, self._tz)
             lines = [(self._block_font, when, False), (self._block_bold, title, True)]
-        if booking.detail and inner.height() >= line * 3:
+        if booking.detail and inner.height() >= line * 3 and not tiny:
             lines.append((self._block_font, booking.detail, False))
         painter.setPen(QColor(style.text))
         y = inner.top()
@@ -373,12 +408,21 @@ class ScheduleCanvas(QWidget):
             y += line
 
     def _paint_drag(self, painter: QPainter) -> None:
+        if self._refused is not None and self._refused_opacity > 0:
+            painter.save()
+            painter.setOpacity(self._refused_opacity)
+            self._paint_ghost(painter, self._refused, palette.NOW_LINE)
+            painter.restore()
         if self._drag is None:
             return
         original = self._data.booking(self._drag.booking_id)
         if original is None:
             return
-        ghost = original.moved(self._drag.csp_id, self._drag.start_utc)
+        self._paint_ghost(painter, original.moved(self._drag.csp_id, self._drag.start_utc),
+                          palette.SELECTION)
+
+    def _paint_ghost(self, painter: QPainter, ghost: BookingBlock, outline: QColor) -> None:
+        """A dashed copy of a booking at another place (while dragging, or just refused)."""
         style = palette.style_for(ghost.status)
         for lane in self._layout.lanes:
             if lane.csp_id != ghost.csp_id:
@@ -390,7 +434,7 @@ class ScheduleCanvas(QWidget):
             rect = QRectF(lane.x + 3, y0 + 1, lane.width - 6,
                           max(self._layout.y_for(span[1]) - y0, 14.0) - 2)
             painter.save()
-            painter.setPen(QPen(palette.SELECTION, 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(outline, 2, Qt.PenStyle.DashLine))
             fill = QColor(style.fill)
             fill.setAlpha(200)
             painter.setBrush(fill)
@@ -593,6 +637,12 @@ class ScheduleCanvas(QWidget):
         if not self._editable:
             return ""
         return f"Book {_escape(csp.name)} at {clock(slot[1], self._tz)}"
+
+
+def _initials(title: str) -> str:
+    """'Anna Smith' -> 'AS' (the first client of a group): enough to tell blocks apart."""
+    first = title.split(",")[0].split(" + ")[0]
+    return "".join(word[0] for word in first.split()[:2] if word).upper()
 
 
 def _fit(text: str, font: QFont, width: float) -> str:

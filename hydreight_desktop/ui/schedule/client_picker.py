@@ -127,7 +127,7 @@ class ClientSearchBox(QLineEdit):
         if ticket != self._latest:
             return  # an older search answered after a newer one was typed
         self._rows = {PickedClient.from_row(r).label: r for r in rows}
-        labels = list(self._rows) or []
+        labels = list(self._rows)
         self._model.setStringList(labels)
         if labels and self.hasFocus():
             self.completer().complete()

@@ -54,6 +54,8 @@ class ScheduleView(QWidget):
         hbar = self.scroll.horizontalScrollBar()
         hbar.valueChanged.connect(self.header.set_offset)
         hbar.valueChanged.connect(self.canvas.set_gutter_offset)
+        # Blocked-time labels follow the top edge, so repaint everything on vertical scroll.
+        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self.canvas.update())
         self.canvas.freeTimeClicked.connect(self.freeTimeClicked)
         self.canvas.rescheduleRequested.connect(self._on_reschedule)
         self.canvas.bookingActivated.connect(self.bookingActivated)
@@ -126,7 +128,7 @@ class ScheduleView(QWidget):
 
     def refuse_reschedule(self, booking_id: str, message: str) -> None:
         """The service refused: the block goes back where it was and the reason is shown."""
-        self.canvas.settle_move(booking_id)
+        self.canvas.settle_move(booking_id, refused=True)
         self.message.show_error(message)
 
     def set_editable(self, editable: bool) -> None:

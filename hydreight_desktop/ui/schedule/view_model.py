@@ -33,8 +33,8 @@ MODES: tuple[str, ...] = ("callout", "facility")
 
 MODE_LABELS: dict[str, str] = {"callout": "Callout", "facility": "Facility"}
 
-#: Statuses a booking can no longer be moved out of (drawn, but not draggable).
-FINAL_STATUSES: frozenset[str] = frozenset({"completed", "cancelled", "no_show", "in_session"})
+#: Statuses whose bookings can no longer be moved (drawn, but not draggable).
+LOCKED_STATUSES: frozenset[str] = frozenset({"completed", "cancelled", "no_show", "in_session"})
 
 
 def _require_utc(value: datetime, what: str) -> None:
@@ -108,7 +108,7 @@ class BookingBlock:
     @property
     def movable(self) -> bool:
         """Only bookings that have not started can be dragged to a new time."""
-        return self.status not in FINAL_STATUSES
+        return self.status not in LOCKED_STATUSES
 
     def moved(self, csp_id: str, start_utc: datetime) -> BookingBlock:
         """The same booking at another CSP and start, keeping its length."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from hydreight_desktop.domain.clock import zone
+from hydreight_desktop.domain.clock import utcnow, zone
 from hydreight_desktop.services import scheduling
 from hydreight_desktop.services.scheduling_records import CspChoice
 from hydreight_desktop.ui.context import AppContext
@@ -48,7 +48,7 @@ class WhyDialog(QDialog):
             self.panel.ask(csps[0].id, "facility", self._ctx_today())
 
     def _ctx_today(self) -> date:
-        return datetime.now(zone(self._ctx.business.time_zone)).date()
+        return utcnow().astimezone(zone(self._ctx.business.time_zone)).date()
 
     def _ask(self, csp_id: str, mode: str, day: date) -> None:
         self._ctx.call(scheduling.why_not_bookable, csp_id, mode, day,

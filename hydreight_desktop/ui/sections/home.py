@@ -1,20 +1,29 @@
-"""Overview: the business at a glance, with the next step for a new clinic."""
+"""Overview: the business at a glance, today's bookings, and the next step for a new clinic."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from hydreight_desktop.services.overview import Overview, overview
+from hydreight_desktop.services.overview import Overview, TodayRow, overview
 from hydreight_desktop.ui.context import AppContext
+from hydreight_desktop.ui.widgets.header import PageHeader
+from hydreight_desktop.ui.widgets.table_model import Column, RecordTableModel
 
 CARDS = (
+    ("bookings_today", "Bookings today"),
+    ("still_to_come", "Still to come today"),
     ("clients", "Clients"),
     ("csps_live", "Live CSPs"),
     ("csps_onboarding", "CSPs onboarding"),
-    ("hcps", "HCPs"),
     ("active_services", "Active services"),
-    ("staff_accounts", "Staff accounts"),
 )
 
 
@@ -23,17 +32,17 @@ class HomeSection(QWidget):
         super().__init__()
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        title = QLabel(f"Welcome, {ctx.actor.name}")
-        title.setObjectName("pageTitle")
-        layout.addWidget(title)
-        subtitle = QLabel(
-            f"{ctx.business.name} · {ctx.actor.role.label} · times shown in {ctx.business.time_zone}"
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+        layout.addWidget(
+            PageHeader(
+                f"Welcome, {ctx.actor.name}",
+                f"{ctx.business.name} · {ctx.actor.role.label} · "
+                f"times shown in {ctx.business.time_zone.replace('_', ' ')}",
+            )
         )
-        subtitle.setObjectName("pageSubtitle")
-        layout.addWidget(subtitle)
         grid = QGridLayout()
-        grid.setSpacing(16)
+        grid.setSpacing(14)
         self.values: dict[str, QLabel] = {}
         for i, (key, label) in enumerate(CARDS):
             card = QFrame()
@@ -52,16 +61,53 @@ class HomeSection(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setObjectName("hint")
         layout.addWidget(self.hint)
-        layout.addStretch(1)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        title = QLabel("Today at the clinic")
+        title.setObjectName("sectionTitle")
+        layout.addWidget(title)
+        fmt = ctx.fmt
+        self.model = RecordTableModel(
+            [
+                Column(
+                    "Time",
+                    lambda r: f"{fmt.time(r.start_at, with_zone=False)} – {fmt.time(r.end_at)}",
+                    sort_key=lambda r: r.start_at,
+                ),
+                Column("CSP", lambda r: r.csp_name),
+                Column("Clients", lambda r: r.clients),
+                Column("Services", lambda r: r.services),
+                Column("Where", lambda r: r.mode.value.capitalize()),
+                Column("Status", lambda r: r.status.label),
+            ]
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            stretch = self.model.columns[column].title in ("Clients", "Services")
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if stretch
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(self._open_schedule)
+        layout.addWidget(self.table, 1)
         self.refresh()
 
     def refresh(self) -> None:
         self.ctx.call(overview, on_result=self._show)
 
+    def _open_schedule(self, *_args) -> None:
+        self.ctx.navigate("schedule")
+
     def _show(self, data: Overview) -> None:
         for key, label in self.values.items():
             label.setText(f"{getattr(data, key):,}")
+        self.model.set_records(data.today)
         if data.csps_live == 0:
             self.hint.setText(
                 "No CSP is live yet, so nobody can be booked. Open Providers, add a CSP, enter "
@@ -69,5 +115,11 @@ class HomeSection(QWidget):
             )
         elif data.active_services == 0:
             self.hint.setText("Add the services you offer under Services before taking bookings.")
+        elif not data.today:
+            self.hint.setText("No bookings today yet. Press Ctrl+N on the Schedule to book one.")
         else:
-            self.hint.setText("")
+            self.hint.setText("Double-click a booking to open the schedule.")
+        self.hint.setVisible(bool(self.hint.text()))
+
+
+__all__ = ["HomeSection", "TodayRow"]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hydreight_desktop.domain.clock import zone
+from hydreight_desktop.domain.clock import utcnow, zone
 from hydreight_desktop.domain.roles import Permission, can
 from hydreight_desktop.services import scheduling
 from hydreight_desktop.services.scheduling_records import BookingRecord
@@ -142,8 +142,8 @@ class ScheduleSection(QWidget):
 
     # ----- range -----------------------------------------------------------------------------
     def _today(self) -> date:
-        return datetime.now(zone(self.view.display_zone if hasattr(self, "view")
-                                 else self._clinic_zone)).date()
+        shown = self.view.display_zone if hasattr(self, "view") else self._clinic_zone
+        return utcnow().astimezone(zone(shown)).date()
 
     @property
     def week_mode(self) -> bool:
