@@ -54,7 +54,9 @@ def test_starting_a_session_checks_every_client_in_and_puts_the_booking_in_sessi
 
 def test_starting_again_resumes_the_same_session(uow, clinic):
     booking = book(uow, clinic, {clinic.maria: [clinic.iv]})
+    assert sessions.session_for_booking(uow, clinic.csp, booking) is None
     first = sessions.start_session(uow, clinic.csp, booking)
+    assert sessions.session_for_booking(uow, clinic.csp, booking).id == first.id
     assert sessions.start_session(uow, clinic.csp, booking).id == first.id
     assert _count(uow, ClinicalSession) == 1
 
@@ -284,3 +286,29 @@ def test_a_csp_day_list_follows_the_csps_own_time_zone(uow, clinic):
     assert [r.booking_id for r in sessions.day_bookings(uow, clinic.csp, today_la)] == [booking]
     assert sessions.day_bookings(uow, clinic.admin, today_la) == []
     assert sessions.day_bookings(uow, clinic.csp, today_la)[0].csp_time_zone == "America/Los_Angeles"
+
+
+def test_a_client_not_cleared_today_gets_no_treatment_at_all(uow, clinic):
+    view = sessions.start_session(uow, clinic.csp, book(uow, clinic, {clinic.maria: [clinic.iv, clinic.b12]}))
+    sc = view.clients[0].id
+    fever = mse_form(vitals=Vitals(122, 78, 72, 101.5, TemperatureUnit.F, 98), outcome=MseOutcome.NOT_CLEARED)
+    mse_service.record_mse(uow, clinic.csp, sc, fever)
+    with pytest.raises(DomainError, match="not cleared at today's MSE"):
+        sessions.record_treatment(uow, clinic.csp, sc, TreatmentForm((clinic.b12,), (saline(),)))
+    assert sessions.mark_not_treated(uow, clinic.csp, sc, "Not cleared at the MSE").clients[0].state == "not_treated"
+
+
+def test_a_service_with_its_own_clearance_period_needs_a_new_mse_sooner(uow, clinic, monkeypatch):
+    from hydreight_desktop.store.models import Service
+
+    with uow.write(clinic.admin, "test.validity") as s:
+        s.get(Service, clinic.glp1).mse_validity_days = 7  # GLP-1: weekly screening
+    first = sessions.start_session(uow, clinic.csp, book(uow, clinic, {clinic.maria: [clinic.iv]}))
+    mse_service.record_mse(uow, clinic.csp, first.clients[0].id, mse_form())
+    later = utcnow() + timedelta(days=8)
+    monkeypatch.setattr(sessions, "utcnow", lambda: later)
+    iv_only = book(uow, clinic, {clinic.maria: [clinic.iv]}, start=later - timedelta(minutes=5))
+    with_glp1 = book(uow, clinic, {clinic.maria: [clinic.glp1]}, start=later - timedelta(minutes=4))
+    # the IV follows the business's 365 days; the GLP-1 service's own 7 days have passed
+    assert sessions.start_session(uow, clinic.csp, iv_only).clients[0].mse_state == "cleared"
+    assert sessions.start_session(uow, clinic.csp, with_glp1).clients[0].mse_state == "needed"

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from hydreight_desktop.domain.booking_status import BookingStatus
 from hydreight_desktop.domain.clinical.contraindications import ServiceKind
+from hydreight_desktop.domain.clinical.outcome import MseOutcome
 from hydreight_desktop.domain.clinical.psf import refusal_to_perform
 from hydreight_desktop.domain.clinical.session_rules import (
     ClientProgress,
@@ -388,6 +389,12 @@ def add_treatment(
     days = business_mse_days(s, actor.business_id)
     latest = latest_mse(s, actor.business_id, sc.client_id)
     state = mse_state(latest, performed, days, now, row.started_at)
+    if (latest is not None and latest.examined_at >= row.started_at
+            and latest.effective_outcome is MseOutcome.NOT_CLEARED):
+        raise DomainError(
+            f"{name} was not cleared at today's MSE: no treatment today, not even services "
+            "that need no screening. Mark the client as not treated."
+        )
     psf_refusals = []
     psf_requests: dict[str, str | None] = {}
     for svc in performed:
