@@ -168,3 +168,16 @@ def test_client_search_finds_by_name_email_or_phone(uow, clinic):
     with pytest.raises(PermissionDenied):
         records.find_clients(uow, clinic.admin.__class__(
             "x", clinic.admin.business_id, "front_desk", "Fred", "f@x.test"), "maria")
+
+
+def test_a_booked_psf_service_stays_flagged_until_an_hcp_approval_covers_the_booking(uow, clinic):
+    from hydreight_desktop.services import scheduling
+
+    booking_id = book(uow, clinic, {clinic.maria: [clinic.glp1]})
+    assert scheduling.get_booking(uow, clinic.admin, booking_id).needs_psf_approval
+    req = psf_service.request_approval(uow, clinic.admin, clinic.maria, clinic.glp1)
+    assert scheduling.get_booking(uow, clinic.admin, booking_id).needs_psf_approval
+    psf_service.approve(
+        uow, clinic.hcp, req.id, "Semaglutide 0.25 mg weekly", utcnow() + timedelta(days=30)
+    )
+    assert not scheduling.get_booking(uow, clinic.admin, booking_id).needs_psf_approval

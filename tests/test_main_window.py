@@ -86,8 +86,30 @@ def test_navigate_opens_the_section_and_remembers_it(qtbot, uow, runner, busines
 
 
 def test_every_section_opens_without_error(qtbot, uow, runner, business, admin, settings):
+    from hydreight_desktop.ui.widgets.messages import redirect_messages
+
+    shown: list[str] = []
+    redirect_messages(lambda title, text: shown.append(f"{title}: {text}"))
+    try:
+        window = _window(qtbot, uow, runner, business, admin, settings)
+        for key in window.section_keys():
+            window.navigate(key)
+            runner.wait_idle()
+            assert key not in window.section_errors, window.section_errors[key]
+        assert shown == []
+    finally:
+        redirect_messages(None)
+
+
+def test_ctrl_digit_opens_the_sections_in_sidebar_order(qtbot, uow, runner, business, admin, settings):
+    from PySide6.QtCore import Qt
+
     window = _window(qtbot, uow, runner, business, admin, settings)
-    for key in window.section_keys():
-        window.navigate(key)
-        runner.wait_idle()
-        assert key not in window.section_errors
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == window.section_keys()[2]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == window.section_keys()[0]

@@ -88,6 +88,7 @@ def list_schedule(
         people: dict[str, list[str]] = {i: [] for i in ids}
         services: dict[str, list[str]] = {i: [] for i in ids}
         psf: dict[str, bool] = dict.fromkeys(ids, False)
+        starts = {r.id: r.start_at for r in rows}
         if ids:
             for booking_id, first, last in s.execute(
                 select(BookingClient.booking_id, Client.first_name, Client.last_name)
@@ -111,7 +112,12 @@ def list_schedule(
             ):
                 services[booking_id].append(name)
                 if psf_needs_approval(
-                    s, actor.business_id, client_id, service_id, patient_specific
+                    s,
+                    actor.business_id,
+                    client_id,
+                    service_id,
+                    patient_specific,
+                    starts[booking_id],
                 ):
                     psf[booking_id] = True
     by_csp: dict[str, list[ScheduleBooking]] = {c.csp_id: [] for c in cals}

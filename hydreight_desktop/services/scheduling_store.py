@@ -264,14 +264,21 @@ def get_booking_row(s: Session, business_id: str, booking_id: str) -> Booking:
 
 
 def psf_needs_approval(
-    s: Session, business_id: str, client_id: str, service_id: str, patient_specific: bool
+    s: Session,
+    business_id: str,
+    client_id: str,
+    service_id: str,
+    patient_specific: bool,
+    at: datetime,
 ) -> bool:
-    """Whether this booked service still waits for an HCP's patient-specific approval.
+    """Whether this booked service still waits for an HCP's patient-specific approval valid at
+    the booking's time ``at``. PSF services may be booked without one; the booking is flagged
+    and performing the service is refused until an HCP approves."""
+    if not patient_specific:
+        return False
+    from hydreight_desktop.services.psf import has_valid_psf_approval  # clinical builds on us
 
-    Until approvals exist (issue 4), every patient-specific (PSF) service needs one: PSF
-    services may be booked without approval, and the booking is flagged.
-    """
-    return patient_specific
+    return not has_valid_psf_approval(s, business_id, client_id, service_id, at)
 
 
 def booking_record(s: Session, row: Booking) -> BookingRecord:
@@ -317,6 +324,7 @@ def booking_records(s: Session, rows: Sequence[Booking]) -> list[BookingRecord]:
             select(StaffAccount.id, StaffAccount.full_name).where(StaffAccount.id.in_(staff_ids))
         ).all()
     )
+    starts = {r.id: r.start_at for r in rows}
     by_booking: dict[str, list[BookingClientRecord]] = {i: [] for i in ids}
     for bc in clients:
         person = people[bc.client_id]
@@ -334,7 +342,12 @@ def booking_records(s: Session, rows: Sequence[Booking]) -> list[BookingRecord]:
                     needs_mse=svc.needs_mse,
                     patient_specific=svc.patient_specific,
                     psf_needs_approval=psf_needs_approval(
-                        s, bc.business_id, bc.client_id, bs.service_id, svc.patient_specific
+                        s,
+                        bc.business_id,
+                        bc.client_id,
+                        bs.service_id,
+                        svc.patient_specific,
+                        starts[bc.booking_id],
                     ),
                 )
             )

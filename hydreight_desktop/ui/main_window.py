@@ -35,6 +35,11 @@ if TYPE_CHECKING:
     from hydreight_desktop.ui.context import AppContext
 
 SYNC_POLL_MS = 15_000
+
+
+def section_shortcut(index: int) -> str | None:
+    """Ctrl+1 .. Ctrl+9 for the first nine sections the signed-in role sees."""
+    return f"Ctrl+{index + 1}" if index < 9 else None
 CLOCK_TICK_MS = 20_000
 
 
@@ -177,11 +182,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setMinimumWidth(190)
         self.sidebar.setMaximumWidth(260)
-        for spec in self.specs:
+        for index, spec in enumerate(self.specs):
             item = QListWidgetItem(icon(spec.icon, "#0f766e"), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            if spec.shortcut:
-                item.setToolTip(f"{spec.title} ({spec.shortcut})")
+            shortcut = section_shortcut(index)
+            item.setToolTip(f"{spec.title} ({shortcut})" if shortcut else spec.title)
             self.sidebar.addItem(item)
         self.stack = QStackedWidget()
         self.splitter.addWidget(self.sidebar)
@@ -215,11 +220,12 @@ class MainWindow(QMainWindow):
         return header
 
     def _build_shortcuts(self) -> None:
-        for index, spec in enumerate(self.specs):
-            if spec.shortcut:
+        for index in range(len(self.specs)):
+            shortcut = section_shortcut(index)
+            if shortcut:
                 self._shortcuts.append(
                     QShortcut(
-                        QKeySequence(spec.shortcut),
+                        QKeySequence(shortcut),
                         self,
                         activated=lambda i=index: self.sidebar.setCurrentRow(i),
                     )
