@@ -22,6 +22,7 @@ from hydreight_desktop.domain.availability import (
     describe_span,
 )
 from hydreight_desktop.domain.booking_status import TIME_HOLDING_STATUSES, BookingStatus
+from hydreight_desktop.domain.clock import utcnow
 from hydreight_desktop.domain.errors import ConflictError, NotFound
 from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services.scheduling_records import (
@@ -271,14 +272,16 @@ def psf_needs_approval(
     patient_specific: bool,
     at: datetime,
 ) -> bool:
-    """Whether this booked service still waits for an HCP's patient-specific approval valid at
-    the booking's time ``at``. PSF services may be booked without one; the booking is flagged
-    and performing the service is refused until an HCP approves."""
+    """Whether this booked service still waits for an HCP's patient-specific approval valid
+    when it will be performed: at the booking's time ``at``, or now for a booking already under
+    way. PSF services may be booked without one; the booking is flagged and performing the
+    service is refused until an HCP approves."""
     if not patient_specific:
         return False
     from hydreight_desktop.services.psf import has_valid_psf_approval  # clinical builds on us
 
-    return not has_valid_psf_approval(s, business_id, client_id, service_id, at)
+    performed_at = max(at, utcnow())
+    return not has_valid_psf_approval(s, business_id, client_id, service_id, performed_at)
 
 
 def booking_record(s: Session, row: Booking) -> BookingRecord:
