@@ -41,6 +41,23 @@ def fast_password_hashing():
         yield
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch):
+    """A message box nobody expected fails the test at once instead of waiting for a click.
+
+    Tests that expect one redirect messages (``redirect_messages``) or patch ``confirm``.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **_kwargs):
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"unexpected message box: {' / '.join(texts)}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(unexpected))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: unexpected(self.windowTitle(), self.text()))
+
+
 @pytest.fixture(scope="session")
 def template_store_path(tmp_path_factory) -> Path:
     """Migrate once per test run; each test gets a copy (migrations are tested on their own)."""

@@ -1,5 +1,1 @@
-"""The PySide6 user interface. Importing it first makes Qt safe to call (see ``qt_compat``)."""
-
-from hydreight_desktop.ui.qt_compat import keep_none_alive
-
-keep_none_alive()
+"""The PySide6 user interface: windows, dialogs, table models and the task runner."""
