@@ -149,7 +149,7 @@ def search_client_ids(uow: UnitOfWork, actor: Actor, query: str, sort: str = "na
     arity, params = _shape_and_params(understood, actor.business_id)
     stmt = _search_statement(understood.kind, arity, sort)
     with uow.read() as s:
-        return list(s.connection().execute(stmt, params).scalars())
+        return s.connection().execute(stmt, params).scalars().all()  # one fetchall, not per row
 
 
 _ROWS_STATEMENT = select(
@@ -170,7 +170,7 @@ def client_rows(uow: UnitOfWork, actor: Actor, ids: list[str]) -> list[ClientLis
     if not ids:
         return []
     with uow.read() as s:
-        rows = s.connection().execute(_ROWS_STATEMENT, {"ids": list(ids)})
+        rows = s.connection().execute(_ROWS_STATEMENT, {"ids": list(ids)}).all()
         found = {r[1]: ClientListRow(*r[1:]) for r in rows if r[0] == actor.business_id}
     return [found[i] for i in ids if i in found]
 
