@@ -158,7 +158,7 @@ class _TabForm(QWidget):
         self.status.clear()
 
     def save_call(self) -> tuple:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define save_call()")  # a hook each subclass fills
 
     def save(self) -> None:
         if not self.editable or self.saver.pending:

@@ -399,7 +399,7 @@ class FormDialog(QDialog):
 
     # --- for subclasses --------------------------------------------------------------------
     def save_call(self) -> tuple:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define save_call()")  # a hook each subclass fills
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

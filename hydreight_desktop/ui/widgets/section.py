@@ -21,4 +21,4 @@ class ReloadWhenShownAgain(QWidget):
         self._shown_before = True
 
     def refresh(self) -> None:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define refresh()")  # a hook each subclass fills
