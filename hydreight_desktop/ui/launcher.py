@@ -27,7 +27,21 @@ def _open(db) -> tuple[Any, Any, Any]:
 
     store = open_store(db)
     uow = UnitOfWork(store)
-    return store, uow, first_business(uow)
+    business = first_business(uow)
+    _warm_up_imports()
+    return store, uow, business
+
+
+def _warm_up_imports() -> None:
+    """Import, while the person is still at the sign-in screen, what the workspace needs next.
+
+    Python imports are thread-safe and these create no widgets or fonts (icon fonts load on
+    first use, on the UI thread), so signing in opens the workspace without waiting for them.
+    """
+    import qtawesome  # noqa: F401
+
+    import hydreight_desktop.services.overview  # noqa: F401
+    import hydreight_desktop.ui.sections.home  # noqa: F401
 
 
 def _build_demo(uow):
