@@ -177,3 +177,10 @@ def test_a_disk_failure_while_saving_leaves_nothing_behind(uow, admin, team, out
     with pytest.raises(DomainError, match="No space left on device"):
         save_handouts_pdf(uow, admin, HandoutRequest(Layout.TENT), out_dir / "tent.pdf")
     assert os.listdir(out_dir) == []
+
+
+def test_handouts_show_the_business_phone_the_way_clients_write_it(uow, admin, team):
+    with uow.write(admin, "test.phone") as s:
+        s.get(Business, admin.business_id).phone = "+13055550100"
+    bundle = gather_handouts(uow, admin, HandoutRequest(Layout.TENT))
+    assert bundle.business.phone == "(305) 555-0100"
