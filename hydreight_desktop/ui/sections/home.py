@@ -84,6 +84,7 @@ class HomeSection(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(120)  # names and services stay readable in narrow windows
         for column in range(self.model.columnCount()):
             stretch = self.model.columns[column].title in ("Clients", "Services")
             header.setSectionResizeMode(
