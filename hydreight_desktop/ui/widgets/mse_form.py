@@ -48,6 +48,7 @@ from hydreight_desktop.domain.clinical.vitals import (
 )
 from hydreight_desktop.domain.errors import DomainError
 from hydreight_desktop.services.clinical_types import SessionClientView
+from hydreight_desktop.ui.widgets.form_footer import add_form_footer
 
 FORM_STYLE = """
 #mseForm { background: #f8fafc; }
@@ -320,21 +321,7 @@ class MseFormWidget(QScrollArea):
         ol.addWidget(self.notes)
         layout.addWidget(outcome)
 
-        self.error = QLabel("")
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        actions = QHBoxLayout()
-        cancel = QPushButton("Back to client")
-        cancel.clicked.connect(self.cancelled.emit)
-        self.save = QPushButton("Save MSE")
-        self.save.setObjectName("primary")
-        self.save.clicked.connect(self._submit)
-        actions.addWidget(cancel)
-        actions.addStretch(1)
-        actions.addWidget(self.save)
-        layout.addLayout(actions)
-        layout.addStretch(1)
+        self.error, self.save = add_form_footer(layout, "Save MSE", self._submit, self.cancelled.emit)
 
     @staticmethod
     def _text(placeholder: str) -> QPlainTextEdit:

@@ -38,6 +38,7 @@ from hydreight_desktop.domain.clinical.vials import (
 )
 from hydreight_desktop.domain.errors import DomainError
 from hydreight_desktop.services.clinical_types import ServiceLine, SessionClientView, TreatmentForm
+from hydreight_desktop.ui.widgets.form_footer import add_form_footer
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -163,21 +164,9 @@ class TreatmentFormWidget(QScrollArea):
         nl.addWidget(self.adverse, 1, 1)
         layout.addWidget(notes_box)
 
-        self.error = QLabel("")
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        actions = QHBoxLayout()
-        back = QPushButton("Back to client")
-        back.clicked.connect(self.cancelled.emit)
-        self.save = QPushButton("Save treatment")
-        self.save.setObjectName("primary")
-        self.save.clicked.connect(self._submit)
-        actions.addWidget(back)
-        actions.addStretch(1)
-        actions.addWidget(self.save)
-        layout.addLayout(actions)
-        layout.addStretch(1)
+        self.error, self.save = add_form_footer(
+            layout, "Save treatment", self._submit, self.cancelled.emit
+        )
         self._route_changed()
 
     def set_client(self, client: SessionClientView, today: date) -> None:
