@@ -29,3 +29,22 @@ def test_quick_head_check_agrees_with_alembic():
 
     cfg = alembic_config(Path("unused.sqlite"))
     assert script_heads() == set(ScriptDirectory.from_config(cfg).get_heads())
+
+
+def test_every_migration_can_be_undone_and_redone(tmp_path):
+    from alembic import command
+
+    from hydreight_desktop.store.engine import alembic_config, open_store
+
+    path = tmp_path / "roundtrip.sqlite"
+    open_store(path).close()
+    cfg = alembic_config(path)
+    command.downgrade(cfg, "base")
+    command.upgrade(cfg, "heads")
+    store = open_store(path)
+    try:
+        with store.write_engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == []
+    finally:
+        store.close()
