@@ -23,7 +23,6 @@ def demo_store() -> Path:
     path = cache_dir() / "startup-demo.sqlite"
     if not path.exists():
         from hydreight_desktop.services.demo import build_demo_clinic
-
         from hydreight_desktop.store.engine import open_store
         from hydreight_desktop.store.uow import UnitOfWork
 
