@@ -269,7 +269,10 @@ class ClientPanel(QWidget):
         self.reason.setEditable(True)
         self.reason.addItems(["", *NOT_TREATED_REASONS])
         self.reason.lineEdit().setPlaceholderText("Reason (pick or type)")
-        self.reason.setMinimumWidth(300)
+        # sized by a short reason, not the longest one: the panel must fit a 1024-wide laptop
+        self.reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reason.setMinimumContentsLength(18)
+        self.reason.setMinimumWidth(200)
         nl.addWidget(self.reason, 1)
         self.not_treated = QPushButton("Mark not treated")
         self.not_treated.setObjectName("markNotTreated")
@@ -369,6 +372,7 @@ class SessionPage(QWidget):
         titles = QVBoxLayout()
         self.title = QLabel("")
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)  # wraps rather than widening the window on a laptop
         self.subtitle = QLabel("")
         self.subtitle.setObjectName("pageSubtitle")
         self.subtitle.setWordWrap(True)
