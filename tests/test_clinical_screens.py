@@ -205,6 +205,32 @@ def test_an_admin_sees_the_queue_but_cannot_decide(qtbot, uow, runner, clinic, a
     assert not section.psf.approve.isEnabled() and not section.psf.hint.isHidden()
 
 
+def test_an_empty_queue_tells_the_hcp_nothing_is_waiting(qtbot, uow, runner, clinic, admin):
+    section = ApprovalsSection(_ctx(uow, runner, clinic.hcp, admin))
+    qtbot.addWidget(section)
+    _settle(runner, qtbot)
+    for tab, words in ((section.psf, "No approval requests"), (section.referrals, "No MSE referrals")):
+        assert tab.table.rowCount() == 0
+        assert tab.detail_area.isHidden() and not tab.empty.isHidden()
+        assert tab.empty.text().startswith(words)
+
+
+def test_the_clinical_screens_fit_a_laptop_window(qtbot, uow, runner, clinic, admin):
+    """1024x700 less the sidebar, title bar and status bar leaves about 800x620 for a screen."""
+    view = session_service.start_session(uow, clinic.csp, book(uow, clinic, {clinic.maria: [clinic.iv]}))
+    psf_service.request_approval(uow, clinic.csp, clinic.maria, clinic.glp1)
+    sessions = SessionsSection(_ctx(uow, runner, clinic.csp, admin))
+    approvals = ApprovalsSection(_ctx(uow, runner, clinic.hcp, admin))
+    for widget in (sessions, approvals):
+        qtbot.addWidget(widget)
+    _settle(runner, qtbot)
+    sessions.open_session(view)
+    sessions.session_page.open_mse(view.clients[0])
+    for widget in (sessions, approvals):
+        hint = widget.minimumSizeHint()
+        assert hint.width() <= 820 and hint.height() <= 620, (type(widget).__name__, hint)
+
+
 def test_records_show_the_timeline_and_an_amendment_is_added_to_the_selected_record(
     qtbot, uow, runner, clinic, admin, tmp_path
 ):
