@@ -25,7 +25,7 @@ from hydreight_desktop.documents.handouts import (
     Progress,
     handouts_pdf,
 )
-from hydreight_desktop.domain.contact import parse_email
+from hydreight_desktop.domain.contact import format_phone, parse_email
 from hydreight_desktop.domain.errors import DomainError, NotFound, ValidationError
 from hydreight_desktop.domain.roles import Permission
 from hydreight_desktop.services.context import Actor
@@ -209,7 +209,7 @@ def gather_handouts(uow: UnitOfWork, actor: Actor, request: HandoutRequest) -> H
     business = BusinessHandout(
         name=business_record.name, link=_require_link(business_record),
         code=business_record.code, currency=currency, locale=locale, logo_path=logo,
-        phone=phone,
+        phone=format_phone(phone) or None,  # stored as +13055550100; printed as people dial it
     )
     if not request.layout.needs_csps:
         return HandoutBundle(business, ())
