@@ -13,6 +13,7 @@ from hydreight_desktop.services import mse as mse_service
 from hydreight_desktop.services import psf as psf_service
 from hydreight_desktop.services import sessions as session_service
 from hydreight_desktop.services.business import get_business
+from hydreight_desktop.store.models import CspProfile
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.sections.approvals import ApprovalsSection
 from hydreight_desktop.ui.sections.records import RecordsSection
@@ -203,6 +204,23 @@ def test_an_admin_sees_the_queue_but_cannot_decide(qtbot, uow, runner, clinic, a
     _settle(runner, qtbot)
     assert section.psf.table.rowCount() == 1
     assert not section.psf.approve.isEnabled() and not section.psf.hint.isHidden()
+
+
+def test_the_day_list_gives_clinic_time_beside_a_provider_in_another_zone(qtbot, uow, runner,
+                                                                           clinic, admin):
+    with uow.write(admin, "test.zone") as s:
+        s.get(CspProfile, clinic.other_csp_id).default_time_zone = "America/Los_Angeles"
+    book(uow, clinic, {clinic.maria: [clinic.b12]}, csp_id=clinic.other_csp_id)
+    book(uow, clinic, {clinic.tom: [clinic.b12]})
+    section = SessionsSection(_ctx(uow, runner, admin, admin))
+    qtbot.addWidget(section)
+    _settle(runner, qtbot)
+    table = section.day_list.table
+    times = {table.item(i, 4).text(): table.item(i, 0).text() for i in range(table.rowCount())}
+    away, home = times["Ben Cole, EMT-P"], times["Ana Ruiz, RN"]
+    assert away.split("\n")[0].endswith(("PST", "PDT"))
+    assert away.split("\n")[1].endswith(("EST clinic", "EDT clinic"))
+    assert "\n" not in home and home.endswith(("EST", "EDT"))
 
 
 def test_an_empty_queue_tells_the_hcp_nothing_is_waiting(qtbot, uow, runner, clinic, admin):

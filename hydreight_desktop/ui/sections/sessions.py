@@ -168,7 +168,11 @@ class DayListPage(QWidget):
             status = BookingStatus(row.status).label
             if row.session_status == "in_progress":
                 status = "Session in progress"
-            values = [fmt.time(row.start_at, row.csp_time_zone), "\n".join(row.client_names), services, where,
+            when = fmt.time(row.start_at, row.csp_time_zone)
+            if row.csp_time_zone != self.ctx.business.time_zone:
+                # the list runs in clinic order: say the clinic's time too, or 8:15 PST reads as early
+                when += f"\n{fmt.time(row.start_at)} clinic"
+            values = [when, "\n".join(row.client_names), services, where,
                       row.csp_name, status]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
