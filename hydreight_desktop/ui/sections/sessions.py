@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -57,6 +58,8 @@ MSE_STATE_TEXT = {
     "referred": ("Referred to an HCP — waiting for the decision", "#b45309"),
     "not_cleared": ("Not cleared at the MSE", "#b91c1c"),
 }
+#: Amber text for a booking that needs attention (olive "dark yellow" was hard to read on white).
+FLAG_COLOUR = "#b45309"
 SHORT_STATE = {"needed": "MSE needed", "referred": "Waiting for HCP", "not_cleared": "Not cleared"}
 STATE_ICONS = {
     "checked_in": ("fa5s.user-clock", "#0369a1"),
@@ -177,7 +180,7 @@ class DayListPage(QWidget):
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if col == 2 and row.flags:
-                    item.setForeground(Qt.GlobalColor.darkYellow)
+                    item.setForeground(QColor(FLAG_COLOUR))
                 self.table.setItem(i, col, item)
         self.table.resizeRowsToContents()
         count = len(rows)
