@@ -13,6 +13,7 @@ from hydreight_desktop.services import mse as mse_service
 from hydreight_desktop.services import psf as psf_service
 from hydreight_desktop.services import sessions as session_service
 from hydreight_desktop.services.business import get_business
+from hydreight_desktop.store.models import CspProfile
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.sections.approvals import ApprovalsSection
 from hydreight_desktop.ui.sections.records import RecordsSection
@@ -203,6 +204,49 @@ def test_an_admin_sees_the_queue_but_cannot_decide(qtbot, uow, runner, clinic, a
     _settle(runner, qtbot)
     assert section.psf.table.rowCount() == 1
     assert not section.psf.approve.isEnabled() and not section.psf.hint.isHidden()
+
+
+def test_the_day_list_gives_clinic_time_beside_a_provider_in_another_zone(qtbot, uow, runner,
+                                                                           clinic, admin):
+    with uow.write(admin, "test.zone") as s:
+        s.get(CspProfile, clinic.other_csp_id).default_time_zone = "America/Los_Angeles"
+    book(uow, clinic, {clinic.maria: [clinic.b12]}, csp_id=clinic.other_csp_id)
+    book(uow, clinic, {clinic.tom: [clinic.b12]})
+    section = SessionsSection(_ctx(uow, runner, admin, admin))
+    qtbot.addWidget(section)
+    _settle(runner, qtbot)
+    table = section.day_list.table
+    times = {table.item(i, 4).text(): table.item(i, 0).text() for i in range(table.rowCount())}
+    away, home = times["Ben Cole, EMT-P"], times["Ana Ruiz, RN"]
+    assert away.split("\n")[0].endswith(("PST", "PDT"))
+    assert away.split("\n")[1].endswith(("EST clinic", "EDT clinic"))
+    assert "\n" not in home and home.endswith(("EST", "EDT"))
+
+
+def test_an_empty_queue_tells_the_hcp_nothing_is_waiting(qtbot, uow, runner, clinic, admin):
+    section = ApprovalsSection(_ctx(uow, runner, clinic.hcp, admin))
+    qtbot.addWidget(section)
+    _settle(runner, qtbot)
+    for tab, words in ((section.psf, "No approval requests"), (section.referrals, "No MSE referrals")):
+        assert tab.table.rowCount() == 0
+        assert tab.detail_area.isHidden() and not tab.empty.isHidden()
+        assert tab.empty.text().startswith(words)
+
+
+def test_the_clinical_screens_fit_a_laptop_window(qtbot, uow, runner, clinic, admin):
+    """1024x700 less the sidebar, title bar and status bar leaves about 800x620 for a screen."""
+    view = session_service.start_session(uow, clinic.csp, book(uow, clinic, {clinic.maria: [clinic.iv]}))
+    psf_service.request_approval(uow, clinic.csp, clinic.maria, clinic.glp1)
+    sessions = SessionsSection(_ctx(uow, runner, clinic.csp, admin))
+    approvals = ApprovalsSection(_ctx(uow, runner, clinic.hcp, admin))
+    for widget in (sessions, approvals):
+        qtbot.addWidget(widget)
+    _settle(runner, qtbot)
+    sessions.open_session(view)
+    sessions.session_page.open_mse(view.clients[0])
+    for widget in (sessions, approvals):
+        hint = widget.minimumSizeHint()
+        assert hint.width() <= 820 and hint.height() <= 620, (type(widget).__name__, hint)
 
 
 def test_records_show_the_timeline_and_an_amendment_is_added_to_the_selected_record(

@@ -61,6 +61,13 @@ def test_the_table_tent_needs_no_provider_and_shows_the_business_code(uow, admin
     assert decode_qr_codes(page) == [bundle.business.link] * 2
 
 
+def test_handouts_print_the_clinic_phone_the_way_people_dial_it(uow, admin, team):
+    with uow.write(admin, "test.set_phone") as s:
+        s.get(Business, admin.business_id).phone = "+13055550100"
+    bundle = gather_handouts(uow, admin, HandoutRequest(Layout.TENT))
+    assert bundle.business.phone == "(305) 555-0100"
+
+
 def test_flyers_and_cards_need_at_least_one_provider(uow, admin, team):
     with pytest.raises(ValidationError, match="at least one provider"):
         gather_handouts(uow, admin, HandoutRequest(Layout.FLYER))
@@ -177,10 +184,3 @@ def test_a_disk_failure_while_saving_leaves_nothing_behind(uow, admin, team, out
     with pytest.raises(DomainError, match="No space left on device"):
         save_handouts_pdf(uow, admin, HandoutRequest(Layout.TENT), out_dir / "tent.pdf")
     assert os.listdir(out_dir) == []
-
-
-def test_handouts_show_the_business_phone_the_way_clients_write_it(uow, admin, team):
-    with uow.write(admin, "test.phone") as s:
-        s.get(Business, admin.business_id).phone = "+13055550100"
-    bundle = gather_handouts(uow, admin, HandoutRequest(Layout.TENT))
-    assert bundle.business.phone == "(305) 555-0100"

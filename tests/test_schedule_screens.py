@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from hydreight_desktop.domain.booking_status import BookingStatus
+from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services import scheduling
 from hydreight_desktop.services.business import get_business
+from hydreight_desktop.services.context import Actor
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.schedule.booking_details import BookingDetailsDialog
 from hydreight_desktop.ui.schedule.booking_dialog import NewBookingDialog
 from hydreight_desktop.ui.schedule.client_picker import PickedClient
 from hydreight_desktop.ui.schedule.why_dialog import WhyDialog
+from hydreight_desktop.ui.sections import today as today_section
 from hydreight_desktop.ui.sections.schedule import ScheduleSection
 from hydreight_desktop.ui.sections.today import TodaySection
 from hydreight_desktop.ui.tasks import TaskRunner
@@ -220,6 +225,79 @@ def test_today_lists_a_csps_bookings_and_checks_in(qtbot, ctx, clinic, uow, admi
     section.navigate_to(day=day_after)
     settle(ctx)
     assert section.table.rowCount() == 0 and "No bookings" in section.empty.text()
+
+
+def _today_on(qtbot, ctx, clinic, monkeypatch=None) -> TodaySection:
+    """The Today list on Ana's day; with ``monkeypatch`` the clock says it is that morning."""
+    if monkeypatch is not None:
+        monkeypatch.setattr(today_section, "utcnow", lambda: at(clinic.day, 7))
+    section = TodaySection(ctx)
+    qtbot.addWidget(section)
+    settle(ctx)
+    section.navigate_to(csp_id=clinic.ana, day=clinic.day)
+    settle(ctx)
+    return section
+
+
+def test_on_the_day_a_booking_goes_from_today_straight_to_its_session(qtbot, ctx, clinic,
+                                                                       navigations,
+                                                                       monkeypatch):
+    section = _today_on(qtbot, ctx, clinic, monkeypatch)
+    section.table.selectRow(0)
+    booking = section.selected()
+    assert not section.session_button.isHidden() and section.session_button.isEnabled()
+    assert section.session_button.text().replace("&", "") == "Start session"
+    section.session_button.click()
+    assert navigations == [("sessions", {"booking_id": booking.id})]
+
+
+def test_a_running_session_is_reopened_from_today(qtbot, ctx, clinic, navigations, monkeypatch):
+    section = _today_on(qtbot, ctx, clinic, monkeypatch)
+    first, *rest = section.today.bookings
+    running = replace(first, status=BookingStatus.IN_SESSION)
+    section.show_list(replace(section.today, bookings=(running, *rest)))
+    section.table.selectRow(0)
+    assert section.session_button.text().replace("&", "") == "Open session"
+    section.session_for_selected()
+    assert navigations == [("sessions", {"booking_id": first.id})]
+
+
+def test_sessions_for_a_later_day_cannot_be_started_yet(qtbot, ctx, clinic, navigations):
+    section = _today_on(qtbot, ctx, clinic)  # the clinic's bookings are tomorrow
+    section.table.selectRow(0)
+    assert not section.session_button.isEnabled()
+    assert "day of the booking" in section.session_button.toolTip()
+    section.session_for_selected()
+    assert navigations == []
+
+
+def test_a_cancelled_booking_has_no_session_to_start(qtbot, ctx, clinic, uow, admin,
+                                                     monkeypatch):
+    booking = scheduling.list_schedule(uow, admin, clinic.day, 1).columns[0].bookings[0]
+    scheduling.cancel_booking(uow, admin, booking.id, "Client is unwell")
+    section = _today_on(qtbot, ctx, clinic, monkeypatch)
+    row = next(i for i, b in enumerate(section.today.bookings) if b.id == booking.id)
+    section.table.selectRow(row)
+    assert not section.session_button.isEnabled()
+
+
+def test_the_front_desk_cannot_start_sessions_from_today(qtbot, qapp, uow, admin, clinic,
+                                                         navigations, monkeypatch):
+    desk = Actor(admin.user_id, admin.business_id, Role.FRONT_DESK, "Fran Front",
+                 "fran@glowclinic.com")
+    runner = TaskRunner()
+    desk_ctx = AppContext(uow, runner, desk, get_business(uow, desk),
+                          navigate=lambda key, **params: navigations.append((key, params)))
+    try:
+        section = _today_on(qtbot, desk_ctx, clinic, monkeypatch)
+        section.table.selectRow(0)
+        assert section.open_button.isEnabled()
+        assert section.session_button.isHidden() and not section.session_button.isEnabled()
+        section.session_for_selected()
+        assert navigations == []
+    finally:
+        runner.wait_idle()
+        runner.shutdown()
 
 
 def test_first_available_lists_free_times_with_the_csp_who_has_them(qtbot, ctx, clinic):

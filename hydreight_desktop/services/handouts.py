@@ -209,6 +209,7 @@ def gather_handouts(uow: UnitOfWork, actor: Actor, request: HandoutRequest) -> H
     business = BusinessHandout(
         name=business_record.name, link=_require_link(business_record),
         code=business_record.code, currency=currency, locale=locale, logo_path=logo,
+        # stored as +13055550100; printed the way people in the clinic's country dial it
         phone=format_phone(phone, locale.split("_")[-1] if "_" in locale else "US") or None,
     )
     if not request.layout.needs_csps:

@@ -37,6 +37,7 @@ from hydreight_desktop.services.clinical_types import PsfApprovalView, ReferralV
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.messages import error_text, show_error
+from hydreight_desktop.ui.widgets.scroll import PageScrollArea
 
 DEFAULT_APPROVAL_DAYS = 90
 NOT_HCP_HINT = "Only a Healthcare Provider can decide. You can follow the queue here."
@@ -77,6 +78,28 @@ def _records_button(tab: PsfTab | ReferralTab) -> QPushButton:
     return button
 
 
+def _side_panel(split: QSplitter, detail: QWidget, empty_text: str) -> tuple[QWidget, QLabel]:
+    """The decision panel scrolls on short screens; with an empty queue a hint stands in for it."""
+    detail.ensurePolished()
+    area = PageScrollArea(detail)
+    # the splitter must leave the form its width; only the height scrolls on short screens
+    area.setMinimumWidth(detail.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    split.addWidget(area)
+    empty = QLabel(empty_text)
+    empty.setObjectName("hint")
+    empty.setWordWrap(True)
+    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    empty.hide()
+    split.addWidget(empty)
+    return area, empty
+
+
+def _show_queue(tab: PsfTab | ReferralTab, has_items: bool) -> None:
+    tab.detail_area.setVisible(has_items)
+    tab.detail.setVisible(has_items)
+    tab.empty.setVisible(not has_items)
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for i, values in enumerate(rows):
@@ -104,6 +127,7 @@ class PsfTab(QWidget):
         dl = QVBoxLayout(detail)
         self.title = QLabel("")
         self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
         dl.addWidget(self.title)
         self.info = QLabel("")
         self.info.setWordWrap(True)
@@ -145,11 +169,15 @@ class PsfTab(QWidget):
         self.hint.setObjectName("hint")
         dl.addWidget(self.hint)
         dl.addStretch(1)
+        self.hint.setWordWrap(True)
         self.detail = detail
-        split.addWidget(detail)
+        self.detail_area, self.empty = _side_panel(
+            split, detail, "No approval requests are waiting. Requests for patient-specific "
+            "services appear here as CSPs book or ask for them.")
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([600, 600])
+        split.setStretchFactor(2, 2)
+        split.setSizes([600, 600, 600])
         layout.addWidget(split)
         is_hcp = self.ctx.actor.role == Role.HCP
         self.hint.setVisible(not is_hcp)
@@ -165,7 +193,7 @@ class PsfTab(QWidget):
         fmt = self.ctx.fmt
         _fill(self.table, [[i.client_name, i.service_name, fmt.datetime(i.requested_at),
                             i.requested_by_name] for i in items])
-        self.detail.setVisible(bool(items))
+        _show_queue(self, bool(items))
         self.section.update_counts()
 
     def selected(self) -> PsfApprovalView | None:
@@ -238,6 +266,7 @@ class ReferralTab(QWidget):
         dl = QVBoxLayout(detail)
         self.title = QLabel("")
         self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
         dl.addWidget(self.title)
         self.info = QLabel("")
         self.info.setWordWrap(True)
@@ -271,11 +300,15 @@ class ReferralTab(QWidget):
         self.hint.setObjectName("hint")
         dl.addWidget(self.hint)
         dl.addStretch(1)
+        self.hint.setWordWrap(True)
         self.detail = detail
-        split.addWidget(detail)
+        self.detail_area, self.empty = _side_panel(
+            split, detail, "No MSE referrals are waiting. When a CSP's exam needs an HCP's "
+            "decision, the client appears here.")
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([480, 720])
+        split.setStretchFactor(2, 3)
+        split.setSizes([480, 720, 720])
         layout.addWidget(split)
         is_hcp = self.ctx.actor.role == Role.HCP
         self.hint.setVisible(not is_hcp)
@@ -291,7 +324,7 @@ class ReferralTab(QWidget):
         fmt = self.ctx.fmt
         _fill(self.table, [[i.client_name, fmt.datetime(i.mse.examined_at), i.csp_name,
                             ", ".join(i.service_names)] for i in items])
-        self.detail.setVisible(bool(items))
+        _show_queue(self, bool(items))
         self.section.update_counts()
 
     def selected(self) -> ReferralView | None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydreight_desktop.domain.booking_length import ClientTiming
 from hydreight_desktop.domain.clock import zone
 from hydreight_desktop.domain.contact import format_phone, parse_phone, require_text
 from hydreight_desktop.domain.link_codes import validate_base_url
@@ -44,9 +45,8 @@ from hydreight_desktop.ui.widgets.section import ReloadWhenShownAgain
 from hydreight_desktop.ui.widgets.zone_combo import ZoneCombo
 
 LOCALES = ("en_US", "en_CA", "fr_CA", "es_US", "en_GB", "en_AU", "en_IE", "fr_FR", "de_DE", "es_ES")
-TIMINGS = {
-    "sequential": "One after another (the CSP treats each client in turn)",
-    "side_by_side": "Side by side (clients are treated at the same time)",
+TIMINGS = {  # short enough for the combo at any window width; the caption says the rest
+    timing.value: timing.label for timing in ClientTiming
 }
 
 
@@ -139,7 +139,13 @@ class BusinessSection(ReloadWhenShownAgain):
             "booking_window_days",
             caption="How far ahead clients and staff can book.",
         )
-        form.add_row("Several clients in one booking", self.timing, "multi_client_timing")
+        form.add_row(
+            "Several clients in one booking",
+            self.timing,
+            "multi_client_timing",
+            caption="One after another: the booking lasts everyone's services added up. "
+            "Side by side: the longest client's services plus the set-up time below.",
+        )
         form.add_row(
             "Set-up time per extra client",
             self.setup,

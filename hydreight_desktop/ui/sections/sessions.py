@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -57,6 +58,8 @@ MSE_STATE_TEXT = {
     "referred": ("Referred to an HCP — waiting for the decision", "#b45309"),
     "not_cleared": ("Not cleared at the MSE", "#b91c1c"),
 }
+#: Amber text for a booking that needs attention (olive "dark yellow" was hard to read on white).
+FLAG_COLOUR = "#b45309"
 SHORT_STATE = {"needed": "MSE needed", "referred": "Waiting for HCP", "not_cleared": "Not cleared"}
 STATE_ICONS = {
     "checked_in": ("fa5s.user-clock", "#0369a1"),
@@ -168,12 +171,16 @@ class DayListPage(QWidget):
             status = BookingStatus(row.status).label
             if row.session_status == "in_progress":
                 status = "Session in progress"
-            values = [fmt.time(row.start_at, row.csp_time_zone), "\n".join(row.client_names), services, where,
+            when = fmt.time(row.start_at, row.csp_time_zone)
+            if row.csp_time_zone != self.ctx.business.time_zone:
+                # the list runs in clinic order: say the clinic's time too, or 8:15 PST reads as early
+                when += f"\n{fmt.time(row.start_at)} clinic"
+            values = [when, "\n".join(row.client_names), services, where,
                       row.csp_name, status]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if col == 2 and row.flags:
-                    item.setForeground(Qt.GlobalColor.darkYellow)
+                    item.setForeground(QColor(FLAG_COLOUR))
                 self.table.setItem(i, col, item)
         self.table.resizeRowsToContents()
         count = len(rows)
@@ -269,7 +276,10 @@ class ClientPanel(QWidget):
         self.reason.setEditable(True)
         self.reason.addItems(["", *NOT_TREATED_REASONS])
         self.reason.lineEdit().setPlaceholderText("Reason (pick or type)")
-        self.reason.setMinimumWidth(300)
+        # sized by a short reason, not the longest one: the panel must fit a 1024-wide laptop
+        self.reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reason.setMinimumContentsLength(18)
+        self.reason.setMinimumWidth(200)
         nl.addWidget(self.reason, 1)
         self.not_treated = QPushButton("Mark not treated")
         self.not_treated.setObjectName("markNotTreated")
@@ -369,6 +379,7 @@ class SessionPage(QWidget):
         titles = QVBoxLayout()
         self.title = QLabel("")
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)  # wraps rather than widening the window on a laptop
         self.subtitle = QLabel("")
         self.subtitle.setObjectName("pageSubtitle")
         self.subtitle.setWordWrap(True)

@@ -154,15 +154,16 @@ class StaffSection(ReloadWhenShownAgain):
         self.ctx = ctx
         columns = [
             Column("Name", lambda r: r.full_name),
-            Column("Email", lambda r: r.email),
+            Column("Email", lambda r: r.email, tooltip=lambda r: r.email),
             Column("Role", lambda r: r.role_label),
             Column("Phone", lambda r: _phone(ctx, r.phone)),
-            Column("Status", lambda r: "Active" if r.active else "Deactivated"),
             Column(
                 "Last sign-in",
                 lambda r: ctx.fmt.datetime(r.last_login_at) if r.last_login_at else "Never",
                 lambda r: r.last_login_at.timestamp() if r.last_login_at else 0,
             ),
+            # short, so last: the last column gets what width is left and must not lose its zone
+            Column("Status", lambda r: "Active" if r.active else "Deactivated"),
         ]
         self.list = RecordList(
             ctx,
@@ -173,7 +174,7 @@ class StaffSection(ReloadWhenShownAgain):
             empty_hint="No staff accounts yet. Click “New account” (Ctrl+N).",
             export_name="staff",
             muted=lambda r: not r.active,
-            column_widths={0: 170},
+            column_widths={0: 160, 1: 230},  # long emails shorten (full in the tooltip)
         )
         self.panel = self.list.panel
         self.reset_button = QPushButton(icon("fa5s.key"), "Reset password")

@@ -1,7 +1,8 @@
 """Today: one CSP's bookings for the day, in the CSP's own time zone.
 
 A CSP sees their own day; the front desk and admins pick the CSP. Enter or a double
-click opens the booking; "Check in" works straight from the list.
+click opens the booking; "Check in" works straight from the list, and staff who run
+sessions go from a booking straight to its session screen.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from hydreight_desktop.domain.booking_status import BookingStatus
-from hydreight_desktop.domain.roles import Role
+from hydreight_desktop.domain.clock import utcnow, zone
+from hydreight_desktop.domain.roles import Permission, Role
 from hydreight_desktop.services import scheduling
 from hydreight_desktop.services.scheduling_records import BookingRecord, CspChoice, TodayList
 from hydreight_desktop.ui.context import AppContext
@@ -37,6 +39,9 @@ from hydreight_desktop.ui.schedule.message_strip import MessageStrip
 from hydreight_desktop.ui.widgets.messages import error_text
 
 COLUMNS = ("Time", "Clients", "Services", "Where", "Status")
+
+#: Bookings whose session can still be started (or is running and can be reopened).
+SESSION_STATUSES = (BookingStatus.BOOKED, BookingStatus.CHECKED_IN, BookingStatus.IN_SESSION)
 
 
 class TodaySection(QWidget):
@@ -89,8 +94,11 @@ class TodaySection(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.open_button = QPushButton(icon("fa5s.folder-open"), "&Open")
         self.check_in_button = QPushButton(icon("fa5s.user-check"), "Check &in")
+        self.session_button = QPushButton(icon("fa5s.stethoscope"), "&Start session")
+        self.session_button.setVisible(ctx.actor.can(Permission.CONDUCT_SESSIONS))
         self.open_button.clicked.connect(self.open_selected)
         self.check_in_button.clicked.connect(self.check_in_selected)
+        self.session_button.clicked.connect(self.session_for_selected)
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.title)
@@ -104,6 +112,7 @@ class TodaySection(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.check_in_button)
+        actions.addWidget(self.session_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(top)
@@ -219,6 +228,25 @@ class TodaySection(QWidget):
         self.check_in_button.setEnabled(
             booking is not None and booking.status is BookingStatus.BOOKED
         )
+        running = booking is not None and booking.status is BookingStatus.IN_SESSION
+        self.session_button.setText("Open &session" if running else "&Start session")
+        later = self._is_later_day()
+        self.session_button.setEnabled(
+            self.ctx.actor.can(Permission.CONDUCT_SESSIONS)
+            and booking is not None
+            and booking.status in SESSION_STATUSES
+            and not later
+        )
+        self.session_button.setToolTip(
+            "A session can be started on the day of the booking." if later
+            else "Open this booking's session: vitals, MSE, services and notes."
+        )
+
+    def _is_later_day(self) -> bool:
+        """Whether the list shows a day after today in the CSP's own zone (sessions wait)."""
+        if self.today is None:
+            return False
+        return self.today.day > utcnow().astimezone(zone(self.today.time_zone)).date()
 
     # ----- actions ---------------------------------------------------------------------------
     def open_selected(self) -> None:
@@ -239,6 +267,13 @@ class TodaySection(QWidget):
                                  self.refresh()),
             on_error=self._failed,
         )
+
+    def session_for_selected(self) -> None:
+        """Hand the booking to the Sessions screen, which starts or reopens its session."""
+        booking = self.selected()
+        if booking is None or not self.session_button.isEnabled():
+            return
+        self.ctx.navigate("sessions", booking_id=booking.id)
 
     def _failed(self, error: BaseException) -> None:
         self.message.show_error(error_text(error))

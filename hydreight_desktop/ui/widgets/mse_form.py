@@ -95,7 +95,9 @@ class VitalInput(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(QLabel(caption))
+        label = QLabel(caption)
+        label.setWordWrap(True)  # long captions wrap: three vitals a row fit a laptop screen
+        layout.addWidget(label)
         row = QHBoxLayout()
         self.edit = QLineEdit()
         self.edit.setObjectName(f"vital_{field.value}")
@@ -231,12 +233,10 @@ class MseFormWidget(QScrollArea):
         grid.addWidget(self.history, 1, 0)
         grid.addWidget(QLabel("Current medications"), 0, 1)
         grid.addWidget(self.medications, 1, 1)
-        allergy_head = QHBoxLayout()
-        allergy_head.addWidget(QLabel("Allergies"))
-        allergy_head.addStretch(1)
-        allergy_head.addWidget(nka)
-        grid.addLayout(allergy_head, 0, 2)
+        grid.addWidget(QLabel("Allergies"), 0, 2)
         grid.addWidget(self.allergies, 1, 2)
+        # under the box, not beside its label: three columns then fit a laptop-wide session pane
+        grid.addWidget(nka, 2, 2, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(history)
 
         self.checklist_box = QGroupBox("2. Contraindications — ask each question")
