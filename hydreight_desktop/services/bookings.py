@@ -287,23 +287,8 @@ def reschedule_booking(
     actor.require(Permission.MANAGE_BOOKINGS)
     start = _aware(new_start)
     with uow.write(actor, "booking.reschedule") as s:
-        rules, _ = load_rules(s, actor.business_id)
         row = _open_booking(s, actor, booking_id, "moved")
-        minutes = int((row.end_at - row.start_at).total_seconds() // 60)
-        cal = _calendar_around(s, actor, row.csp_id, start, minutes, rules)
-        _check_csp_slot(cal, Mode(row.mode), start, minutes, rules, ignore_booking_id=row.id)
-        end = start + timedelta(minutes=minutes)
-        check_clients_free(
-            s,
-            actor.business_id,
-            [c.client_id for c in row.clients],
-            start,
-            end,
-            rules.clinic_time_zone,
-            ignore_booking_id=row.id,
-        )
-        row.start_at, row.end_at = start, end
-        s.flush()
+        _move(s, actor, row, row.csp_id, start)
         return booking_record(s, row)
 
 
@@ -317,27 +302,33 @@ def change_booking_csp(
     """Give a booking to another CSP (at the same start unless ``new_start`` is given)."""
     actor.require(Permission.MANAGE_BOOKINGS)
     with uow.write(actor, "booking.change_csp") as s:
-        rules, _ = load_rules(s, actor.business_id)
         row = _open_booking(s, actor, booking_id, "given to another provider")
         if csp_id == row.csp_id and new_start is None:
             raise ValidationError("The booking is already with this provider.", field="csp")
         start = _aware(new_start) if new_start is not None else row.start_at
-        minutes = int((row.end_at - row.start_at).total_seconds() // 60)
-        cal = _calendar_around(s, actor, csp_id, start, minutes, rules)
-        _check_csp_slot(cal, Mode(row.mode), start, minutes, rules, ignore_booking_id=row.id)
-        end = start + timedelta(minutes=minutes)
-        check_clients_free(
-            s,
-            actor.business_id,
-            [c.client_id for c in row.clients],
-            start,
-            end,
-            rules.clinic_time_zone,
-            ignore_booking_id=row.id,
-        )
-        row.csp_id, row.start_at, row.end_at = csp_id, start, end
-        s.flush()
+        _move(s, actor, row, csp_id, start)
         return booking_record(s, row)
+
+
+def _move(s: Session, actor: Actor, row: Booking, csp_id: str, start: datetime) -> None:
+    """Put the booking (same length) with ``csp_id`` at ``start`` after the checks a new
+    booking gets: the CSP's slot, then every client's other bookings."""
+    rules, _ = load_rules(s, actor.business_id)
+    minutes = int((row.end_at - row.start_at).total_seconds() // 60)
+    cal = _calendar_around(s, actor, csp_id, start, minutes, rules)
+    _check_csp_slot(cal, Mode(row.mode), start, minutes, rules, ignore_booking_id=row.id)
+    end = start + timedelta(minutes=minutes)
+    check_clients_free(
+        s,
+        actor.business_id,
+        [c.client_id for c in row.clients],
+        start,
+        end,
+        rules.clinic_time_zone,
+        ignore_booking_id=row.id,
+    )
+    row.csp_id, row.start_at, row.end_at = csp_id, start, end
+    s.flush()
 
 
 def add_booking_client(
