@@ -249,6 +249,19 @@ def test_the_clinical_screens_fit_a_laptop_window(qtbot, uow, runner, clinic, ad
         assert hint.width() <= 820 and hint.height() <= 620, (type(widget).__name__, hint)
 
 
+def test_a_client_opened_from_another_screen_is_highlighted_in_the_records_list(
+    qtbot, uow, runner, clinic, admin
+):
+    section = RecordsSection(_ctx(uow, runner, clinic.hcp, admin))
+    qtbot.addWidget(section)
+    _settle(runner, qtbot)
+    section.navigate_to(client_id=clinic.tom)  # e.g. "Client's clinical records" in Approvals
+    _settle(runner, qtbot)
+    row = section.results.currentRow()
+    assert section.hits[row].id == clinic.tom
+    assert section.results.currentItem().isSelected()
+
+
 def test_records_show_the_timeline_and_an_amendment_is_added_to_the_selected_record(
     qtbot, uow, runner, clinic, admin, tmp_path
 ):

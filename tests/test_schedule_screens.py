@@ -262,6 +262,20 @@ def test_a_running_session_is_reopened_from_today(qtbot, ctx, clinic, navigation
     assert navigations == [("sessions", {"booking_id": first.id})]
 
 
+def test_coming_back_to_today_shows_what_changed_elsewhere(qtbot, ctx, clinic, uow, admin,
+                                                           monkeypatch):
+    section = _today_on(qtbot, ctx, clinic, monkeypatch)
+    section.show()
+    first = section.today.bookings[0]
+    section.hide()
+    scheduling.check_in_booking(uow, admin, first.id)  # e.g. at the front desk's screen
+    section.show()
+    settle(ctx)
+    assert section.table.item(0, 4).text() == "Checked in"
+    section.table.selectRow(0)
+    assert not section.check_in_button.isEnabled() and section.session_button.isEnabled()
+
+
 def test_sessions_for_a_later_day_cannot_be_started_yet(qtbot, ctx, clinic, navigations):
     section = _today_on(qtbot, ctx, clinic)  # the clinic's bookings are tomorrow
     section.table.selectRow(0)

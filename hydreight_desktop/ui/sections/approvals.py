@@ -177,7 +177,7 @@ class PsfTab(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setStretchFactor(2, 2)
-        split.setSizes([600, 600, 600])
+        split.setSizes([700, 500, 500])  # the queue table wide enough for its four columns
         layout.addWidget(split)
         is_hcp = self.ctx.actor.role == Role.HCP
         self.hint.setVisible(not is_hcp)
@@ -308,7 +308,7 @@ class ReferralTab(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 3)
-        split.setSizes([480, 720, 720])
+        split.setSizes([560, 640, 640])
         layout.addWidget(split)
         is_hcp = self.ctx.actor.role == Role.HCP
         self.hint.setVisible(not is_hcp)

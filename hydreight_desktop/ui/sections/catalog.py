@@ -220,7 +220,7 @@ class ServicesSection(ReloadWhenShownAgain):
             ),
             export_name="services",
             muted=lambda r: not r.active,
-            column_widths={0: 240},
+            column_widths={0: 210},  # leaves room for Status at 1280 without a sideways scroll
         )
         self.panel = self.list.panel
         self.show_retired = QCheckBox("Show retired")

@@ -101,6 +101,9 @@ class HandoutsSection(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.providers = QListWidget()
+        # long names wrap in the narrow column instead of hiding behind a sideways scroll bar
+        self.providers.setWordWrap(True)
+        self.providers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.providers.itemChanged.connect(self._selection_changed)
         self.providers.currentItemChanged.connect(self._show_current_link)
         select_all = QPushButton("Select all")

@@ -73,8 +73,9 @@ class HomeSection(QWidget):
                     sort_key=lambda r: r.start_at,
                 ),
                 Column("CSP", lambda r: r.csp_name),
-                Column("Clients", lambda r: r.clients),
-                Column("Services", lambda r: r.services),
+                # long lists are cut to the column: the tooltip gives them whole
+                Column("Clients", lambda r: r.clients, tooltip=lambda r: r.clients),
+                Column("Services", lambda r: r.services, tooltip=lambda r: r.services),
                 Column("Where", lambda r: r.mode.value.capitalize()),
                 Column("Status", lambda r: r.status.label),
             ]

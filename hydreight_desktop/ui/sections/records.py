@@ -205,6 +205,17 @@ class RecordsSection(QWidget):
             if self.timeline.client_id in ids:
                 self.results.setCurrentRow(ids.index(self.timeline.client_id))
 
+    def _mark_in_list(self, client_id: str) -> None:
+        """Highlight the open client on the left (also when opened from another screen)."""
+        ids = [h.id for h in self.hits]
+        self.results.blockSignals(True)
+        if client_id in ids:
+            self.results.setCurrentRow(ids.index(client_id))
+        else:
+            self.results.clearSelection()
+            self.results.setCurrentRow(-1)
+        self.results.blockSignals(False)
+
     def _client_chosen(self, row: int) -> None:
         if 0 <= row < len(self.hits):
             self.open_client(self.hits[row].id)
@@ -221,6 +232,7 @@ class RecordsSection(QWidget):
 
     def _show_timeline(self, timeline: ClientTimeline) -> None:
         self.timeline = timeline
+        self._mark_in_list(timeline.client_id)
         fmt = self.ctx.fmt
         self.client_title.setText(timeline.client_name)
         facts = [timeline.email]

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from hydreight_desktop.domain.booking_status import BookingStatus
@@ -37,6 +36,7 @@ from hydreight_desktop.ui.schedule.booking_details import BookingDetailsDialog
 from hydreight_desktop.ui.schedule.client_row import PSF_NOTE
 from hydreight_desktop.ui.schedule.message_strip import MessageStrip
 from hydreight_desktop.ui.widgets.messages import error_text
+from hydreight_desktop.ui.widgets.section import ReloadWhenShownAgain
 
 COLUMNS = ("Time", "Clients", "Services", "Where", "Status")
 
@@ -44,8 +44,12 @@ COLUMNS = ("Time", "Clients", "Services", "Where", "Status")
 SESSION_STATUSES = (BookingStatus.BOOKED, BookingStatus.CHECKED_IN, BookingStatus.IN_SESSION)
 
 
-class TodaySection(QWidget):
-    """The day list of one CSP with a picker for staff who look after several CSPs."""
+class TodaySection(ReloadWhenShownAgain):
+    """The day list of one CSP with a picker for staff who look after several CSPs.
+
+    Coming back to it reloads the day: a session started or a booking checked in elsewhere
+    shows at once, so the buttons offer what the booking allows now.
+    """
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
