@@ -32,3 +32,24 @@ def test_overview_counts_the_demo_clinic_and_lists_todays_bookings_in_order(
         assert data.still_to_come <= data.bookings_today == len(expected)
     finally:
         store.close()
+
+
+def test_an_hcp_sees_how_many_approvals_and_referrals_wait_for_them(tmp_path, template_store_path):
+    from hydreight_desktop.services.demo_accounts import DEMO_HCP
+    from hydreight_desktop.services.mse import pending_referrals
+    from hydreight_desktop.services.psf import pending_approvals
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(template_store_path, path)
+    store = open_store(path)
+    try:
+        uow = UnitOfWork(store)
+        info = build_demo_clinic(uow)
+        hcp = sign_in(uow, info.business_id, DEMO_HCP.email, DEMO_HCP.password)
+        data = overview(uow, hcp)
+        assert data.psf_waiting == len(pending_approvals(uow, hcp)) > 0
+        assert data.referrals_waiting == len(pending_referrals(uow, hcp)) > 0
+        desk = sign_in(uow, info.business_id, DEMO_FRONT_DESK.email, DEMO_FRONT_DESK.password)
+        assert overview(uow, desk).psf_waiting is None
+    finally:
+        store.close()

@@ -10,7 +10,10 @@ from sqlalchemy import func, select
 from hydreight_desktop.domain.availability import Mode
 from hydreight_desktop.domain.booking_status import BookingStatus
 from hydreight_desktop.domain.clock import utcnow, zone
+from hydreight_desktop.domain.roles import Permission
 from hydreight_desktop.services.context import Actor
+from hydreight_desktop.services.mse import pending_referrals
+from hydreight_desktop.services.psf import pending_approvals
 from hydreight_desktop.services.schedule_views import list_schedule
 from hydreight_desktop.store.models import (
     Business,
@@ -47,6 +50,8 @@ class Overview:
     active_services: int
     staff_accounts: int
     today: tuple[TodayRow, ...] = ()
+    psf_waiting: int | None = None  # only for roles that decide them (HCPs, admins)
+    referrals_waiting: int | None = None
 
     @property
     def bookings_today(self) -> int:
@@ -99,4 +104,7 @@ def overview(uow: UnitOfWork, actor: Actor) -> Overview:
         ),
         key=lambda r: r.start_at,
     )
+    if actor.can(Permission.APPROVE_CLINICAL):
+        figures["psf_waiting"] = len(pending_approvals(uow, actor))
+        figures["referrals_waiting"] = len(pending_referrals(uow, actor))
     return Overview(**figures, today=tuple(rows))

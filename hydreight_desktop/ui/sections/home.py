@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hydreight_desktop.domain.roles import Role
 from hydreight_desktop.services.overview import Overview, TodayRow, overview
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.widgets.header import PageHeader
@@ -24,6 +25,15 @@ CARDS = (
     ("csps_live", "Live CSPs"),
     ("csps_onboarding", "CSPs onboarding"),
     ("active_services", "Active services"),
+)
+# An HCP's first question is what waits for their decision.
+HCP_CARDS = (
+    ("psf_waiting", "PSF approvals waiting"),
+    ("referrals_waiting", "MSE referrals waiting"),
+    ("bookings_today", "Bookings today"),
+    ("still_to_come", "Still to come today"),
+    ("clients", "Clients"),
+    ("csps_live", "Live CSPs"),
 )
 
 
@@ -44,7 +54,8 @@ class HomeSection(QWidget):
         grid = QGridLayout()
         grid.setSpacing(14)
         self.values: dict[str, QLabel] = {}
-        for i, (key, label) in enumerate(CARDS):
+        cards = HCP_CARDS if ctx.actor.role == Role.HCP else CARDS
+        for i, (key, label) in enumerate(cards):
             card = QFrame()
             card.setObjectName("statCard")
             inner = QVBoxLayout(card)
@@ -108,7 +119,8 @@ class HomeSection(QWidget):
 
     def _show(self, data: Overview) -> None:
         for key, label in self.values.items():
-            label.setText(f"{getattr(data, key):,}")
+            value = getattr(data, key)
+            label.setText("—" if value is None else f"{value:,}")
         self.model.set_records(data.today)
         if data.csps_live == 0:
             self.hint.setText(

@@ -192,7 +192,7 @@ class TodaySection(ReloadWhenShownAgain):
         fmt = self.ctx.fmt
         def listed(client) -> str:
             return ", ".join(
-                s.name + (f" ({PSF_NOTE})" if s.psf_needs_approval else "") for s in client.services
+                s.name + (f" — {PSF_NOTE}" if s.psf_needs_approval else "") for s in client.services
             )
 
         if len(booking.clients) == 1:
