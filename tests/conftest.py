@@ -58,6 +58,29 @@ def no_blocking_message_boxes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda self: unexpected(self.windowTitle(), self.text()))
 
 
+@pytest.fixture
+def runner(qapp):
+    """The app's DB worker, as screens use it; drained and stopped after the test."""
+    from hydreight_desktop.ui.tasks import TaskRunner
+
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.wait_idle()
+    task_runner.shutdown()
+
+
+@pytest.fixture
+def messages():
+    """Message boxes land in this list as (title, text) instead of blocking the test;
+    confirmations answer yes."""
+    from hydreight_desktop.ui.widgets.messages import redirect_messages
+
+    shown: list[tuple[str, str]] = []
+    redirect_messages(lambda title, text: shown.append((title, text)))
+    yield shown
+    redirect_messages(None)
+
+
 @pytest.fixture(scope="session")
 def template_store_path(tmp_path_factory) -> Path:
     """Migrate once per test run; each test gets a copy (migrations are tested on their own)."""

@@ -18,26 +18,8 @@ from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.sections.approvals import ApprovalsSection
 from hydreight_desktop.ui.sections.records import RecordsSection
 from hydreight_desktop.ui.sections.sessions import SessionsSection
-from hydreight_desktop.ui.tasks import TaskRunner
 from hydreight_desktop.ui.widgets.csv_export import write_csv
-from hydreight_desktop.ui.widgets.messages import redirect_messages
 from tests.clinical_support import book, build_clinic, mse_form
-
-
-@pytest.fixture
-def runner(qtbot):
-    task_runner = TaskRunner()
-    yield task_runner
-    task_runner.wait_idle()
-    task_runner.shutdown()
-
-
-@pytest.fixture
-def messages():
-    seen: list[tuple[str, str]] = []
-    redirect_messages(lambda title, text: seen.append((title, text)))
-    yield seen
-    redirect_messages(None)
 
 
 @pytest.fixture

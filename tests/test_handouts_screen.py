@@ -15,17 +15,8 @@ from hydreight_desktop.services.link_codes import business_link, csp_link
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.printing import make_printer, paint_pdf
 from hydreight_desktop.ui.sections import handouts as screen
-from hydreight_desktop.ui.tasks import TaskRunner
 from tests.handouts_support import actor_as, add_csp
 from tests.pdf_scan import decode_qr_codes, render_pages
-
-
-@pytest.fixture
-def runner(qtbot):
-    task_runner = TaskRunner()
-    yield task_runner
-    task_runner.wait_idle()
-    task_runner.shutdown()
 
 
 @pytest.fixture

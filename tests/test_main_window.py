@@ -11,15 +11,6 @@ from hydreight_desktop.services.context import Actor
 from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.main_window import MainWindow
 from hydreight_desktop.ui.sections import SECTIONS
-from hydreight_desktop.ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def runner(qtbot):
-    task_runner = TaskRunner()
-    yield task_runner
-    task_runner.wait_idle()
-    task_runner.shutdown()
 
 
 @pytest.fixture

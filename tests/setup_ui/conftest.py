@@ -18,26 +18,7 @@ from hydreight_desktop.services.demo import DemoInfo, build_demo_clinic
 from hydreight_desktop.store.engine import Store, open_store
 from hydreight_desktop.store.uow import UnitOfWork
 from hydreight_desktop.ui.context import AppContext
-from hydreight_desktop.ui.tasks import TaskRunner
-from hydreight_desktop.ui.widgets.messages import redirect_messages
 from tests.conftest import cheap_password_hashing
-
-
-@pytest.fixture
-def runner(qapp):
-    task_runner = TaskRunner()
-    yield task_runner
-    task_runner.wait_idle()
-    task_runner.shutdown()
-
-
-@pytest.fixture
-def messages():
-    """Message boxes land in this list instead of blocking the test; confirmations say yes."""
-    shown: list[tuple[str, str]] = []
-    redirect_messages(lambda title, text: shown.append((title, text)))
-    yield shown
-    redirect_messages(None)
 
 
 @pytest.fixture
