@@ -110,15 +110,29 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
         table.selectRow(0)
 
 
-class PsfTab(QWidget):
-    def __init__(self, section: ApprovalsSection) -> None:
+class _QueueTab(QWidget):
+    """A queue on the left; the selected item's details and the HCP's decision on the right.
+
+    Subclasses add their decision boxes (``_decision_boxes``) and name the inputs only an HCP
+    may use (``_hcp_inputs``).
+    """
+
+    def __init__(
+        self,
+        section: ApprovalsSection,
+        headers: list[str],
+        empty_text: str,
+        stretch: tuple[int, int, int],
+        sizes: list[int],
+        rich_info: bool = False,
+    ) -> None:
         super().__init__()
         self.section = section
         self.ctx = section.ctx
-        self.items: list[PsfApprovalView] = []
+        self.items: list = []
         layout = QHBoxLayout(self)
         split = QSplitter()
-        self.table = _table(["Client", "Service", "Requested", "By"])
+        self.table = _table(headers)
         self.table.itemSelectionChanged.connect(self._show_selected)
         split.addWidget(self.table)
         detail = QWidget()
@@ -131,8 +145,59 @@ class PsfTab(QWidget):
         dl.addWidget(self.title)
         self.info = QLabel("")
         self.info.setWordWrap(True)
+        if rich_info:
+            self.info.setTextFormat(Qt.TextFormat.RichText)
+            self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         dl.addWidget(self.info)
         dl.addWidget(_records_button(self), 0, Qt.AlignmentFlag.AlignLeft)
+        for box in self._decision_boxes():
+            dl.addWidget(box)
+        self.error = QLabel("")
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        dl.addWidget(self.error)
+        self.hint = QLabel(NOT_HCP_HINT)
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        dl.addWidget(self.hint)
+        dl.addStretch(1)
+        self.detail = detail
+        self.detail_area, self.empty = _side_panel(split, detail, empty_text)
+        for index, factor in enumerate(stretch):
+            split.setStretchFactor(index, factor)
+        split.setSizes(sizes)
+        layout.addWidget(split)
+        is_hcp = self.ctx.actor.role == Role.HCP
+        self.hint.setVisible(not is_hcp)
+        for widget in self._hcp_inputs():
+            widget.setEnabled(is_hcp)
+
+    def _decision_boxes(self) -> list[QWidget]:
+        return []
+
+    def _hcp_inputs(self) -> list[QWidget]:
+        return []
+
+    def _show_selected(self) -> None:
+        """Fill the detail panel for the selected item (each queue shows its own fields)."""
+
+    def selected(self):
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+
+class PsfTab(_QueueTab):
+    def __init__(self, section: ApprovalsSection) -> None:
+        super().__init__(
+            section,
+            ["Client", "Service", "Requested", "By"],
+            "No approval requests are waiting. Requests for patient-specific services appear "
+            "here as CSPs book or ask for them.",
+            stretch=(3, 2, 2),
+            sizes=[700, 500, 500],  # the queue table wide enough for its four columns
+        )
+
+    def _decision_boxes(self) -> list[QWidget]:
         approve_box = QGroupBox("Approve")
         form = QFormLayout(approve_box)
         self.protocol = QLineEdit()
@@ -150,7 +215,6 @@ class PsfTab(QWidget):
         form.addRow("Valid until", self.valid_until)
         form.addRow("Note", self.note)
         form.addRow("", self.approve)
-        dl.addWidget(approve_box)
         refuse_box = QGroupBox("Refuse")
         rl = QVBoxLayout(refuse_box)
         self.reason = QPlainTextEdit()
@@ -160,29 +224,10 @@ class PsfTab(QWidget):
         self.refuse.clicked.connect(self._refuse)
         rl.addWidget(self.reason)
         rl.addWidget(self.refuse, 0, Qt.AlignmentFlag.AlignRight)
-        dl.addWidget(refuse_box)
-        self.error = QLabel("")
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        dl.addWidget(self.error)
-        self.hint = QLabel(NOT_HCP_HINT)
-        self.hint.setObjectName("hint")
-        dl.addWidget(self.hint)
-        dl.addStretch(1)
-        self.hint.setWordWrap(True)
-        self.detail = detail
-        self.detail_area, self.empty = _side_panel(
-            split, detail, "No approval requests are waiting. Requests for patient-specific "
-            "services appear here as CSPs book or ask for them.")
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setStretchFactor(2, 2)
-        split.setSizes([700, 500, 500])  # the queue table wide enough for its four columns
-        layout.addWidget(split)
-        is_hcp = self.ctx.actor.role == Role.HCP
-        self.hint.setVisible(not is_hcp)
-        for w in (self.protocol, self.valid_until, self.note, self.approve, self.reason, self.refuse):
-            w.setEnabled(is_hcp)
+        return [approve_box, refuse_box]
+
+    def _hcp_inputs(self) -> list[QWidget]:
+        return [self.protocol, self.valid_until, self.note, self.approve, self.reason, self.refuse]
 
     def refresh(self) -> None:
         self.ctx.call(psf_service.pending_approvals, on_result=self._show,
@@ -196,9 +241,6 @@ class PsfTab(QWidget):
         _show_queue(self, bool(items))
         self.section.update_counts()
 
-    def selected(self) -> PsfApprovalView | None:
-        row = self.table.currentRow()
-        return self.items[row] if 0 <= row < len(self.items) else None
 
     def _show_selected(self) -> None:
         item = self.selected()
@@ -249,31 +291,19 @@ class PsfTab(QWidget):
         self.error.setText(error_text(error))
 
 
-class ReferralTab(QWidget):
+class ReferralTab(_QueueTab):
     def __init__(self, section: ApprovalsSection) -> None:
-        super().__init__()
-        self.section = section
-        self.ctx = section.ctx
-        self.items: list[ReferralView] = []
-        layout = QHBoxLayout(self)
-        split = QSplitter()
-        self.table = _table(["Client", "Examined", "CSP", "Services"])
-        self.table.itemSelectionChanged.connect(self._show_selected)
-        split.addWidget(self.table)
-        detail = QWidget()
-        detail.setObjectName("approvalDetail")
-        detail.setStyleSheet(STYLE)
-        dl = QVBoxLayout(detail)
-        self.title = QLabel("")
-        self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
-        dl.addWidget(self.title)
-        self.info = QLabel("")
-        self.info.setWordWrap(True)
-        self.info.setTextFormat(Qt.TextFormat.RichText)
-        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        dl.addWidget(self.info)
-        dl.addWidget(_records_button(self), 0, Qt.AlignmentFlag.AlignLeft)
+        super().__init__(
+            section,
+            ["Client", "Examined", "CSP", "Services"],
+            "No MSE referrals are waiting. When a CSP's exam needs an HCP's decision, the "
+            "client appears here.",
+            stretch=(2, 3, 3),
+            sizes=[560, 640, 640],
+            rich_info=True,
+        )
+
+    def _decision_boxes(self) -> list[QWidget]:
         box = QGroupBox("Decision")
         bl = QVBoxLayout(box)
         self.reason = QPlainTextEdit()
@@ -291,29 +321,10 @@ class ReferralTab(QWidget):
         row.addWidget(self.not_clear_button)
         row.addWidget(self.clear_button)
         bl.addLayout(row)
-        dl.addWidget(box)
-        self.error = QLabel("")
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        dl.addWidget(self.error)
-        self.hint = QLabel(NOT_HCP_HINT)
-        self.hint.setObjectName("hint")
-        dl.addWidget(self.hint)
-        dl.addStretch(1)
-        self.hint.setWordWrap(True)
-        self.detail = detail
-        self.detail_area, self.empty = _side_panel(
-            split, detail, "No MSE referrals are waiting. When a CSP's exam needs an HCP's "
-            "decision, the client appears here.")
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 3)
-        split.setSizes([560, 640, 640])
-        layout.addWidget(split)
-        is_hcp = self.ctx.actor.role == Role.HCP
-        self.hint.setVisible(not is_hcp)
-        for w in (self.reason, self.clear_button, self.not_clear_button):
-            w.setEnabled(is_hcp)
+        return [box]
+
+    def _hcp_inputs(self) -> list[QWidget]:
+        return [self.reason, self.clear_button, self.not_clear_button]
 
     def refresh(self) -> None:
         self.ctx.call(mse_service.pending_referrals, on_result=self._show,
@@ -327,9 +338,6 @@ class ReferralTab(QWidget):
         _show_queue(self, bool(items))
         self.section.update_counts()
 
-    def selected(self) -> ReferralView | None:
-        row = self.table.currentRow()
-        return self.items[row] if 0 <= row < len(self.items) else None
 
     def _show_selected(self) -> None:
         item = self.selected()
