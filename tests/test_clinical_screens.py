@@ -314,3 +314,22 @@ def test_a_psf_service_without_approval_cannot_be_ticked_and_approval_is_request
     (pending,) = psf_service.pending_approvals(uow, clinic.hcp)
     assert pending.service_name == "Semaglutide GLP-1" and pending.client_name == "Maria Lopez"
     assert page.view.clients[0].services[0].psf_status.value == "pending"
+
+
+def test_save_pdf_writes_the_visit_summary_where_the_user_chose(
+    qtbot, uow, runner, clinic, admin, tmp_path, monkeypatch
+):
+    from hydreight_desktop.ui.sections import records as records_screen
+
+    view = session_service.start_session(uow, clinic.csp, book(uow, clinic, {clinic.maria: [clinic.iv]}))
+    section = RecordsSection(_ctx(uow, runner, clinic.csp, admin))
+    qtbot.addWidget(section)
+    _settle(runner, qtbot)
+    section.navigate_to(client_id=clinic.maria)
+    _settle(runner, qtbot)
+    target = tmp_path / "visit.pdf"
+    monkeypatch.setattr(records_screen, "choose_pdf_path", lambda parent, name: target)
+    section.save_button.click()
+    _settle(runner, qtbot)
+    _settle(runner, qtbot)
+    assert view.id and target.read_bytes().startswith(b"%PDF")

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -286,10 +285,3 @@ def _signatures(summary: VisitSummary, fmt: Formatter, st) -> Table:
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
-
-
-def save_visit_summary(summary: VisitSummary, path: str | Path) -> Path:
-    """Write the PDF to ``path`` and return it."""
-    target = Path(path)
-    target.write_bytes(build_visit_summary(summary))
-    return target

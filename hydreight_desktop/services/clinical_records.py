@@ -16,6 +16,7 @@ from hydreight_desktop.documents.visit_summary import (
     MseSummary,
     VialLine,
     VisitSummary,
+    build_visit_summary,
 )
 from hydreight_desktop.domain.clinical.session_rules import (
     AmendableKind,
@@ -260,3 +261,7 @@ def visit_summary(uow: UnitOfWork, actor: Actor, session_id: str) -> VisitSummar
             printed_at=now,
         )
 
+
+def visit_summary_pdf(uow: UnitOfWork, actor: Actor, session_id: str) -> bytes:
+    """The printable visit summary of one session (made here, off the UI thread)."""
+    return build_visit_summary(visit_summary(uow, actor, session_id))

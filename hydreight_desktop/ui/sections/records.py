@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hydreight_desktop.documents.visit_summary import build_visit_summary
+from hydreight_desktop.documents.pdf_files import write_pdf
 from hydreight_desktop.domain.clinical.session_rules import AmendableKind
 from hydreight_desktop.services import clinical_records as records
 from hydreight_desktop.services.clients import ClientListRow
@@ -36,7 +36,7 @@ from hydreight_desktop.ui.context import AppContext
 from hydreight_desktop.ui.icons import icon
 from hydreight_desktop.ui.widgets.csv_export import export_csv
 from hydreight_desktop.ui.widgets.messages import error_text, show_error
-from hydreight_desktop.ui.widgets.pdf_output import preview_pdf, save_pdf
+from hydreight_desktop.ui.widgets.pdf_output import choose_pdf_path, preview_pdf
 
 SEARCH_LIMIT = 50
 KIND_ICONS = {
@@ -347,14 +347,18 @@ class RecordsSection(QWidget):
             return
         name = self.timeline.client_name.replace(" ", "-") if self.timeline else "client"
 
-        def output(summary) -> None:
-            data = build_visit_summary(summary)
-            if save:
-                path = save_pdf(self, data, f"visit-summary-{name}.pdf")
-                if path:
-                    self.ctx.status_message(f"Saved {path}")
-            else:
-                preview_pdf(self, data, f"Visit summary — {self.timeline.client_name}")
+        def failed(error: BaseException) -> None:
+            show_error(self, error, "Could not save" if save else "Could not print")
 
-        self.ctx.call(records.visit_summary, session_id, on_result=output,
-                      on_error=lambda e: show_error(self, e, "Could not print"))
+        def saved(path) -> None:
+            self.ctx.status_message(f"Saved {path}")
+
+        def output(data: bytes) -> None:
+            if not save:
+                preview_pdf(self, data, f"Visit summary — {self.timeline.client_name}")
+                return
+            path = choose_pdf_path(self, f"visit-summary-{name}.pdf")
+            if path:
+                self.ctx.runner.submit(write_pdf, path, data, on_result=saved, on_error=failed)
+
+        self.ctx.call(records.visit_summary_pdf, session_id, on_result=output, on_error=failed)

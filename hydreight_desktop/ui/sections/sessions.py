@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hydreight_desktop.documents.visit_summary import build_visit_summary
 from hydreight_desktop.domain.booking_status import BookingStatus
 from hydreight_desktop.domain.clinical.session_rules import NOT_TREATED_REASONS, ClientState
 from hydreight_desktop.domain.clock import zone
 from hydreight_desktop.services import mse as mse_service
 from hydreight_desktop.services import psf as psf_service
 from hydreight_desktop.services import sessions as session_service
-from hydreight_desktop.services.clinical_records import visit_summary
+from hydreight_desktop.services.clinical_records import visit_summary_pdf
 from hydreight_desktop.services.clinical_types import (
     SessionBookingRow,
     SessionClientView,
@@ -536,8 +535,8 @@ class SessionPage(QWidget):
     def _print_summary(self) -> None:
         if self.view is None:
             return
-        self.ctx.call(visit_summary, self.view.id,
-                      on_result=lambda data: preview_pdf(self, build_visit_summary(data), "Visit summary"),
+        self.ctx.call(visit_summary_pdf, self.view.id,
+                      on_result=lambda data: preview_pdf(self, data, "Visit summary"),
                       on_error=lambda e: show_error(self, e, "Could not print"))
 
 

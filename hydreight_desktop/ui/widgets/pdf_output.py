@@ -54,14 +54,12 @@ def preview_pdf(parent: QWidget | None, data: bytes, title: str) -> None:
     dialog.exec()
 
 
-def save_pdf(parent: QWidget | None, data: bytes, suggested_name: str) -> Path | None:
-    """Ask where to save, write the file, return its path (None when cancelled)."""
+def choose_pdf_path(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Ask where to save a PDF (None when cancelled); the caller writes it off the UI thread."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = QFileDialog.getSaveFileName(
         parent, "Save PDF", str(Path(folder) / suggested_name), "PDF files (*.pdf)"
     )
     if not path:
         return None
-    target = Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
-    target.write_bytes(data)
-    return target
+    return Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
