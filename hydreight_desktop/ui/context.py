@@ -25,11 +25,21 @@ class AppContext:
     navigate: Callable[..., None] = field(default=lambda key, **params: None)
     status_message: Callable[[str], None] = field(default=lambda text: None)
 
+    _fmt: Formatter | None = field(default=None, init=False, repr=False)
+
     @property
     def fmt(self) -> Formatter:
+        """One formatter while the business's currency, locale and zone stay the same
+        (Business settings may replace ``business`` while the app runs)."""
         from hydreight_desktop.ui.format import Formatter
 
-        return Formatter(self.business.currency, self.business.locale, self.business.time_zone)
+        b = self.business
+        current = self._fmt
+        if current is None or (current.currency, current.locale, current.time_zone) != (
+            b.currency, b.locale, b.time_zone
+        ):
+            current = self._fmt = Formatter(b.currency, b.locale, b.time_zone)
+        return current
 
     def call(
         self,
